@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
+import { AppHeader } from '@/components/ui/app-header';
+import { AppFooter } from '@/components/ui/app-footer';
+import { requireActor } from '@/lib/server/actor';
+import { menuFor } from '@/lib/auth/navigation';
+import { signOutAction } from './actions';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const path = (await headers()).get('x-pathname') ?? undefined;
+  return (
+    <>
+      <a className="nhsuk-skip-link" href="#maincontent">
+        Skip to main content
+      </a>
+      <AppHeader
+        user={{ name: actor.name, roles: actor.roles }}
+        navigation={menuFor(actor.roles)}
+        currentPath={path}
+        signOutAction={signOutAction}
+      />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper" id="maincontent">
+          {children}
+        </main>
+      </div>
+      <AppFooter />
+    </>
+  );
+}

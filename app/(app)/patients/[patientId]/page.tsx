@@ -1,0 +1,176 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireActor } from '@/lib/server/actor';
+import { getRequestMeta } from '@/lib/server/request-meta';
+import { getPatient } from '@/lib/server/queries/get-patient';
+import { NotFound } from '@/lib/server/queries/access';
+import { ageOn, formatDate, formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
+import { OrderStateTag } from '@/components/patients/order-state-tag';
+import { humanise } from '@/lib/ui/humanise';
+
+export const metadata: Metadata = { title: 'Patient' };
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="nhsuk-summary-list__row">
+      <dt className="nhsuk-summary-list__key">{label}</dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const actor = await requireActor();
+  const { patientId } = await params;
+  let patient;
+  try {
+    patient = await getPatient(
+      { actor, meta: await getRequestMeta(`/patients/${patientId}`) },
+      patientId,
+    );
+  } catch (error) {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  }
+  const order = patient.orders[0];
+  const coordinator = patient.staffAssignments.find((a) => a.kind === 'CARE_COORDINATOR');
+  const clinician = patient.staffAssignments.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN');
+  const relative = patient.relatives.find((r) => r.kind === 'NEAREST_RELATIVE');
+  const today = new Date();
+  const ongoingRecall = order?.recalls[0];
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">
+        NHS number {formatNhsNumberForDisplay(patient.nhsNumber)}
+      </span>
+      <h1>
+        {patient.givenName} {patient.familyName}
+      </h1>
+
+      {ongoingRecall?.deadlineAt ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Recalled to hospital
+            </span>
+          </h2>
+          <p>
+            Detention began {formatDateTime(ongoingRecall.detentionBeganAt)}. The patient must be
+            released, or the order revoked, by <strong>{formatDateTime(ongoingRecall.deadlineAt)}</strong>{' '}
+            (section 17F(6)).
+          </p>
+        </div>
+      ) : null}
+
+      <h2>Community treatment order</h2>
+      {order ? (
+        <dl className="nhsuk-summary-list">
+          <Row label="Status">
+            <OrderStateTag state={order.state} />
+          </Row>
+          {order.madeOn ? <Row label="Made on">{formatDate(order.madeOn)}</Row> : null}
+          {order.effectiveAt ? <Row label="In force from">{formatDateTime(order.effectiveAt)}</Row> : null}
+          {order.currentExpiryDate ? (
+            <Row label="Current period ends">
+              {formatDate(order.currentExpiryDate)}
+              {order.currentExpiryAlternative ? (
+                <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                  Another reading of the Act gives {formatDate(order.currentExpiryAlternative)}. CTO
+                  Tracker uses the earlier date, which is lawful under either reading.
+                </p>
+              ) : null}
+            </Row>
+          ) : null}
+          {order.endedOn ? (
+            <Row label="Ended">
+              {formatDate(order.endedOn)}
+              {order.endReason ? ` (${humanise(order.endReason)})` : ''}
+            </Row>
+          ) : null}
+          <Row label="Responsible hospital">{order.responsibleHospital.name}</Row>
+          <Row label="Responsible clinician">{order.responsibleClinician?.name ?? 'Not recorded'}</Row>
+        </dl>
+      ) : (
+        <p>This patient has no community treatment order recorded.</p>
+      )}
+
+      {order && order.conditions.length > 0 ? (
+        <>
+          <h2>Conditions</h2>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {order.conditions.map((condition) => (
+              <li key={condition.id}>
+                {condition.wording}{' '}
+                <span className="nhsuk-body-s">
+                  ({condition.kind === 'MANDATORY' ? 'mandatory, section 17B(3)' : 'discretionary'}
+                  {condition.status === 'SUSPENDED' ? ', suspended' : ''})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {order && order.deadlines.length > 0 ? (
+        <>
+          <h2>Deadlines</h2>
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Open deadlines</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">What</th>
+                <th scope="col">Due</th>
+                <th scope="col">Law</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {order.deadlines.map((deadline) => (
+                <tr key={deadline.id}>
+                  <td className="nhsuk-table__cell">
+                    {deadline.title}
+                    <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">{deadline.explanation}</p>
+                  </td>
+                  <td className="nhsuk-table__cell app-table-nowrap">
+                    {deadline.dueAt ? formatDateTime(deadline.dueAt) : formatDate(deadline.dueOn)}
+                    {deadline.provisional ? ' (provisional)' : ''}
+                  </td>
+                  <td className="nhsuk-table__cell">{deadline.basis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      <h2>About the patient</h2>
+      <dl className="nhsuk-summary-list">
+        <Row label="Date of birth">
+          {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
+        </Row>
+        <Row label="Local identifier">{patient.localId}</Row>
+        <Row label="Sex">{humanise(patient.sex)}</Row>
+        <Row label="Address">
+          {[patient.addressLine1, patient.addressLine2, patient.town, patient.postcode]
+            .filter(Boolean)
+            .join(', ') || 'Not recorded'}
+        </Row>
+        <Row label="First language">
+          {patient.firstLanguage}
+          {patient.interpreterNeeded
+            ? ` (needs an interpreter${patient.interpreterLanguage ? `: ${patient.interpreterLanguage}` : ''})`
+            : ''}
+        </Row>
+        <Row label="Accommodation">{humanise(patient.accommodationStatus)}</Row>
+        <Row label="Employment">{humanise(patient.employmentStatus)}</Row>
+        <Row label="Marital status">{humanise(patient.maritalStatus)}</Row>
+        <Row label="Team">{patient.currentTeam?.name ?? 'None'}</Row>
+        <Row label="Care coordinator">{coordinator?.user.name ?? 'Not assigned'}</Row>
+        <Row label="Responsible clinician">{clinician?.user.name ?? 'Not assigned'}</Row>
+        <Row label="Nearest relative">
+          {relative ? `${relative.name} (${relative.relationship})` : 'Not recorded'}
+        </Row>
+      </dl>
+    </>
+  );
+}

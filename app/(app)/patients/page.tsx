@@ -1,0 +1,156 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/lib/server/actor';
+import { getRequestMeta } from '@/lib/server/request-meta';
+import { listPatients, listPatientsQuerySchema } from '@/lib/server/queries/list-patients';
+import { scopeFor } from '@/lib/auth/permissions';
+import { formatDate, formatNhsNumberForDisplay } from '@/lib/format';
+import { OrderStateTag } from '@/components/patients/order-state-tag';
+
+export const metadata: Metadata = { title: 'Patients' };
+
+const SCOPE_TEXT = {
+  team: 'Patients you are assigned to, and your team’s patients.',
+  requested: 'Patients for whom your agreement as an AMHP has been asked.',
+  trust: 'Every patient in the trust’s register.',
+  none: '',
+} as const;
+
+export default async function PatientsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const parsed = listPatientsQuerySchema.safeParse({
+    q: typeof raw.q === 'string' ? raw.q : undefined,
+    page: typeof raw.page === 'string' ? raw.page : undefined,
+  });
+  const query = parsed.success ? parsed.data : { q: undefined, page: 1, pageSize: 25 };
+  const list = await listPatients({ actor, meta: await getRequestMeta('/patients') }, query);
+  const scope = scopeFor(actor.roles, 'read:patient') ?? 'none';
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const pageLink = (page: number) =>
+    `/patients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) }).toString()}`;
+
+  return (
+    <>
+      <h1>Patients</h1>
+      <p className="nhsuk-body-l">{SCOPE_TEXT[scope]}</p>
+      <form method="get" action="/patients" role="search" className="nhsuk-u-margin-bottom-5">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="q">
+            Search by name or NHS number
+          </label>
+          <div className="nhsuk-hint" id="q-hint">
+            For example, Okafor or 999 123 4567
+          </div>
+          <input
+            className="nhsuk-input nhsuk-input--width-20"
+            id="q"
+            name="q"
+            type="search"
+            aria-describedby="q-hint"
+            defaultValue={query.q ?? ''}
+          />
+        </div>
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Search
+        </button>
+      </form>
+      <p className="nhsuk-body" role="status">
+        {list.total === 0
+          ? 'No patients found.'
+          : `${list.total} patient${list.total === 1 ? '' : 's'}${query.q ? ` matching “${query.q}”` : ''}.`}
+      </p>
+      {list.items.length > 0 ? (
+        <table className="nhsuk-table-responsive">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Patients</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">NHS number</th>
+              <th scope="col">Date of birth</th>
+              <th scope="col">Team</th>
+              <th scope="col">Order</th>
+              <th scope="col">Expires</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {list.items.map((patient) => (
+              <tr key={patient.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                    Name{' '}
+                  </span>
+                  <Link href={`/patients/${patient.id}`}>
+                    {patient.familyName.toUpperCase()}, {patient.givenName}
+                  </Link>
+                </td>
+                <td className="nhsuk-table__cell app-table-nowrap">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                    NHS number{' '}
+                  </span>
+                  {formatNhsNumberForDisplay(patient.nhsNumber)}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                    Date of birth{' '}
+                  </span>
+                  {formatDate(patient.dateOfBirth)}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                    Team{' '}
+                  </span>
+                  {patient.teamName ?? 'None'}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                    Order{' '}
+                  </span>
+                  {patient.order ? <OrderStateTag state={patient.order.state} /> : 'No order'}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                    Expires{' '}
+                  </span>
+                  {patient.order?.currentExpiryDate ? formatDate(patient.order.currentExpiryDate) : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {pages > 1 ? (
+        <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of patients">
+          <ul className="nhsuk-list nhsuk-pagination__list">
+            {list.page > 1 ? (
+              <li className="nhsuk-pagination-item--previous">
+                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={pageLink(list.page - 1)}>
+                  <span className="nhsuk-pagination__title">Previous</span>
+                  <span className="nhsuk-u-visually-hidden">:</span>
+                  <span className="nhsuk-pagination__page">
+                    Page {list.page - 1} of {pages}
+                  </span>
+                </Link>
+              </li>
+            ) : null}
+            {list.page < pages ? (
+              <li className="nhsuk-pagination-item--next">
+                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" href={pageLink(list.page + 1)}>
+                  <span className="nhsuk-pagination__title">Next</span>
+                  <span className="nhsuk-u-visually-hidden">:</span>
+                  <span className="nhsuk-pagination__page">
+                    Page {list.page + 1} of {pages}
+                  </span>
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import 'server-only';
+// next-auth v5 configuration: password sign-in (can be switched off) and an OpenID Connect
+// provider for NHS CIS2, both backed by a server-side session row (lib/server/sessions.ts).
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { authenticate } from '@/lib/server/auth/authenticate';
+import { checkSession, openSession, revokeSession } from '@/lib/server/sessions';
+import { cis2Provider, resolveOidcUser } from '@/lib/server/auth/oidc';
+import type { Role } from '@/lib/auth/roles';
+
+declare module 'next-auth' {
+  interface Session {
+    user: {
+      id: string;
+      email: string;
+      name: string;
+      roles: Role[];
+      teamIds: string[];
+      sessionId: string;
+    };
+  }
+}
+
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+function metaFrom(request: Request | undefined) {
+  return {
+    ipAddress: request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    userAgent: request?.headers.get('user-agent') ?? null,
+    route: '/api/auth/callback/credentials',
+  };
+}
+
+const providers: NextAuthConfig['providers'] = [];
+if (env.AUTH_CREDENTIALS_ENABLED) {
+  providers.push(
+    Credentials({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email address' }, password: { label: 'Password' } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused('invalid');
+        const result = await authenticate(
+          parsed.data.email,
+          parsed.data.password,
+          metaFrom(request),
+        );
+        if (!result.ok) throw new SignInRefused(result.code);
+        return { id: result.userId, email: result.email, name: result.name };
+      },
+    }),
+  );
+}
+const cis2 = cis2Provider();
+if (cis2) providers.push(cis2);
+
+export const authConfig: NextAuthConfig = {
+  providers,
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: env.SESSION_MAX_HOURS * 3600 },
+  pages: { signIn: '/login', error: '/login' },
+  callbacks: {
+    async signIn({ account, profile }) {
+      if (account?.provider === 'cis2') {
+        const user = await resolveOidcUser(profile ?? {});
+        return user !== null;
+      }
+      return true;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (user && account) {
+        // First call after a successful sign-in: open the server-side session.
+        let userId = user.id;
+        if (account.provider === 'cis2') {
+          const local = await resolveOidcUser(profile ?? {});
+          if (!local) return null;
+          userId = local.id;
+        }
+        if (!userId) return null;
+        token.sub = userId;
+        token.sid = await openSession(userId, account.provider, {});
+        return token;
+      }
+      if (typeof token.sid !== 'string') return null;
+      const check = await checkSession(token.sid);
+      if (!check.ok) return null;
+      token.roles = check.user.roles;
+      token.teamIds = check.user.teamIds;
+      token.name = check.user.name;
+      token.email = check.user.email;
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub ?? '',
+        email: typeof token.email === 'string' ? token.email : '',
+        name: typeof token.name === 'string' ? token.name : '',
+        roles: Array.isArray(token.roles) ? (token.roles as Role[]) : [],
+        teamIds: Array.isArray(token.teamIds) ? (token.teamIds as string[]) : [],
+        sessionId: typeof token.sid === 'string' ? token.sid : '',
+      };
+      return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await revokeSession(sid);
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

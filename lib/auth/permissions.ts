@@ -1,0 +1,170 @@
+// The permission table (pure): which role may do what, and over which patients.
+// Grants are `verb:entity:scope`. Scopes, narrowest first:
+//   requested - patients for whom this AMHP's agreement has been asked
+//   team      - patients assigned to the user, or held by one of the user's teams
+//   trust     - every patient of the trust
+//   none      - no patient data (administration, the audit trail itself)
+// The database query applies the scope (lib/server/scope.ts): never load-then-check.
+import type { Role } from './roles';
+
+export const SCOPES = ['requested', 'team', 'trust', 'none'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ACTIONS = [
+  'read:patient',
+  'create:patient',
+  'update:patient',
+  'read:order',
+  'propose:order',
+  'request:amhp-agreement',
+  'record:amhp-agreement',
+  'make:order',
+  'vary:condition',
+  'record:extension-step',
+  'furnish:cto7',
+  'receive:cto7',
+  'review:extension',
+  'record:recall',
+  'record:detention',
+  'record:transfer',
+  'record:release',
+  'record:revocation',
+  'record:discharge-rc',
+  'record:discharge-managers',
+  'receive:nr-discharge-order',
+  'record:barring-report',
+  'record:discharge-tribunal',
+  'record:awol',
+  'record:assignment',
+  'record:certificate',
+  'record:rights-information',
+  'record:death',
+  'scrutinise:form',
+  'override:date',
+  'mark:entered-in-error',
+  'record:social-assessment',
+  'record:contact',
+  'record:quality-of-life',
+  'manage:tribunal',
+  'manage:managers-hearing',
+  'generate:document',
+  'read:patient-audit',
+  'read:audit',
+  'review:break-glass',
+  'administer:user',
+  'read:statistics',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+export type Grant = `${Action}:${Scope}`;
+
+const CLINICAL_READ: readonly Grant[] = ['read:patient:team', 'read:order:team'];
+
+export const GRANTS: Record<Role, readonly Grant[]> = {
+  CARE_COORDINATOR: [
+    ...CLINICAL_READ,
+    'update:patient:team',
+    'record:awol:team',
+    'record:rights-information:team',
+    'record:death:team',
+    'record:social-assessment:team',
+    'record:contact:team',
+    'record:quality-of-life:team',
+    'generate:document:team',
+  ],
+  // Responsible and approved clinicians: only they make, renew, recall, revoke and discharge.
+  RESPONSIBLE_CLINICIAN: [
+    ...CLINICAL_READ,
+    'propose:order:team',
+    'request:amhp-agreement:team',
+    'make:order:team',
+    'vary:condition:team',
+    'record:extension-step:team',
+    'furnish:cto7:team',
+    'record:recall:team',
+    'record:detention:team',
+    'record:release:team',
+    'record:revocation:team',
+    'record:discharge-rc:team',
+    'record:barring-report:team',
+    'record:awol:team',
+    'record:certificate:team',
+    'record:rights-information:team',
+    'record:death:team',
+    'record:social-assessment:team',
+    'record:contact:team',
+    'generate:document:team',
+  ],
+  // AMHPs: only they agree or decline (s17A(4)(b), s20A(4)(b), s17F(4)(b)).
+  AMHP: [
+    'read:patient:requested',
+    'read:order:requested',
+    'record:amhp-agreement:requested',
+    'record:social-assessment:requested',
+  ],
+  // The MHA office: the trust-wide register, receipt and scrutiny, dates, tribunals.
+  MHA_ADMINISTRATOR: [
+    'read:patient:trust',
+    'create:patient:trust',
+    'update:patient:trust',
+    'read:order:trust',
+    'receive:cto7:trust',
+    'review:extension:trust',
+    'record:detention:trust',
+    'record:transfer:trust',
+    'record:discharge-managers:trust',
+    'receive:nr-discharge-order:trust',
+    'record:discharge-tribunal:trust',
+    'record:awol:trust',
+    'record:assignment:trust',
+    'record:certificate:trust',
+    'record:rights-information:trust',
+    'record:death:trust',
+    'scrutinise:form:trust',
+    'override:date:trust',
+    'mark:entered-in-error:trust',
+    'manage:tribunal:trust',
+    'manage:managers-hearing:trust',
+    'generate:document:trust',
+    'read:patient-audit:trust',
+    'read:statistics:trust',
+  ],
+  HOSPITAL_MANAGER: [
+    'read:patient:trust',
+    'read:order:trust',
+    'review:extension:trust',
+    'record:discharge-managers:trust',
+    'manage:managers-hearing:trust',
+    'read:statistics:trust',
+  ],
+  // Privacy officer: the audit trail and break-glass reviews; nothing clinical beyond
+  // the identifiers an audit needs.
+  AUDITOR: ['read:audit:none', 'read:patient-audit:trust', 'review:break-glass:none'],
+  SYSTEM_ADMINISTRATOR: ['administer:user:none'],
+};
+
+const SCOPE_RANK: Record<Scope, number> = { none: 0, requested: 1, team: 2, trust: 3 };
+
+/** The broadest scope in which any of these roles may do the action, or null. */
+export function scopeFor(roles: readonly Role[], action: Action): Scope | null {
+  let best: Scope | null = null;
+  for (const role of roles) {
+    for (const grant of GRANTS[role]) {
+      const scope = grant.slice(action.length + 1) as Scope;
+      if (grant.startsWith(`${action}:`) && (best === null || SCOPE_RANK[scope] > SCOPE_RANK[best])) {
+        best = scope;
+      }
+    }
+  }
+  return best;
+}
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  return scopeFor(roles, action) !== null;
+}
+
+/** Roles that may do an action (for messages such as "only a responsible clinician can ..."). */
+export function rolesFor(action: Action): Role[] {
+  return (Object.keys(GRANTS) as Role[]).filter((role) =>
+    GRANTS[role].some((grant) => grant.startsWith(`${action}:`)),
+  );
+}

@@ -1,0 +1,88 @@
+// The only reader of process.env in the application (scripts/ are tooling and read their own).
+// Validated once, at start-up, with clear messages for anything missing or malformed.
+import { z } from 'zod';
+
+const EMBEDDED_DATABASE_URL = 'postgresql://postgres:postgres@127.0.0.1:55432/postgres?sslmode=disable';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// connection string')
+      .default(EMBEDDED_DATABASE_URL),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+    AUTH_URL: z.url().optional(),
+    AUTH_TRUST_HOST: flag,
+    // Demo accounts (prisma/seed.ts) are refused in production unless DEMO_MODE=true.
+    DEMO_MODE: flag,
+    DEMO_PASSWORD: z.string().min(8).default('demo-password'),
+    // Sign-in with a password can be switched off where single sign-on (NHS CIS2) is used.
+    AUTH_CREDENTIALS_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    RIGHTS_INFORMATION_TARGET_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+    // OpenID Connect (NHS CIS2): all of issuer, client id and secret switch it on.
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z
+      .string()
+      .default('openid profile email nhsperson nationalrbacaccess associatedorgs selectedrole'),
+    OIDC_PROVIDER_NAME: z.string().default('NHS Care Identity Service 2'),
+    // JSON object mapping national RBAC role codes to local roles,
+    // e.g. {"R8000":["RESPONSIBLE_CLINICIAN"],"R8003":["CARE_COORDINATOR"]}.
+    OIDC_ROLE_MAP: z.string().default('{}'),
+    TRUST_NAME: z.string().default('CTO Tracker demonstration trust'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    // Set by Next.js itself: the secret is not needed while building.
+    NEXT_PHASE: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && !value.NEXT_PHASE?.includes('build')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'AUTH_SECRET is required in production (npm start generates one in .data/)',
+      });
+    }
+    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none',
+      });
+    }
+    try {
+      JSON.parse(value.OIDC_ROLE_MAP);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'OIDC_ROLE_MAP must be JSON' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  // eslint-disable-next-line no-restricted-properties -- this is the one place that reads it
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`CTO Tracker's configuration is invalid:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();

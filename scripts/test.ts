@@ -1,0 +1,105 @@
+// npm test: lint, typecheck, unit, integration (real PostgreSQL or the embedded one) and
+// end-to-end tests (a production build in Chromium). Run some of them with
+// `npm test -- unit integration`. Stops at the first failing stage.
+import { freePort, redact } from './lib/database.ts';
+import { freshTestDatabase } from './lib/test-databases.ts';
+import { authSecret, buildIfNeeded } from './lib/build.ts';
+import { npxBin, run, startNext, waitForHealth } from './lib/processes.ts';
+import { findChromium, NO_BROWSER_MESSAGE } from './lib/browser.ts';
+
+const STAGES = ['lint', 'typecheck', 'unit', 'integration', 'e2e'] as const;
+type Stage = (typeof STAGES)[number];
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((a) => !(STAGES as readonly string[]).includes(a));
+if (unknown.length) {
+  console.error(`Unknown test stage(s): ${unknown.join(', ')}. Stages: ${STAGES.join(', ')}.`);
+  process.exit(2);
+}
+const stages: Stage[] = requested.length ? (requested as Stage[]) : [...STAGES];
+const extraArgs = process.argv.slice(2).filter((a) => a.startsWith('-'));
+
+function banner(text: string) {
+  console.log(`\n=== ${text} ===`);
+}
+
+async function lint(): Promise<number> {
+  const eslint = await run(npxBin('eslint'), ['--max-warnings=0', '.']);
+  if (eslint !== 0) return eslint;
+  return run(npxBin('prettier'), ['--check', '.', '--log-level', 'warn']);
+}
+
+async function integration(): Promise<number> {
+  const db = await freshTestDatabase('integration');
+  console.log(`Integration database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`);
+  try {
+    return await run(npxBin('vitest'), ['run', '--project', 'integration', ...extraArgs], {
+      DATABASE_URL: db.url,
+      NODE_ENV: 'test',
+    });
+  } finally {
+    await db.stop();
+  }
+}
+
+async function e2e(): Promise<number> {
+  const chromium = await findChromium();
+  if (!chromium) {
+    console.error(NO_BROWSER_MESSAGE);
+    return 1;
+  }
+  const db = await freshTestDatabase('e2e');
+  console.log(`End-to-end database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`);
+  const port = await freePort();
+  const secret = authSecret();
+  const server = { stop: async () => undefined } as { stop: () => Promise<void> };
+  try {
+    const seeded = await run(npxBin('tsx'), ['prisma/seed.ts'], { DATABASE_URL: db.url });
+    if (seeded !== 0) return seeded;
+    await buildIfNeeded();
+    const next = startNext(port, { DATABASE_URL: db.url, AUTH_SECRET: secret, DEMO_MODE: 'true' }, true);
+    server.stop = next.stop;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(baseUrl);
+    return await run(npxBin('playwright'), ['test', ...extraArgs], {
+      BASE_URL: baseUrl,
+      DATABASE_URL: db.url,
+      CHROMIUM_PATH: chromium === 'playwright' ? '' : chromium,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    });
+  } finally {
+    await server.stop();
+    await db.stop();
+  }
+}
+
+const RUNNERS: Record<Stage, () => Promise<number>> = {
+  lint,
+  typecheck: () => run(npxBin('tsc'), ['--noEmit']),
+  unit: () => run(npxBin('vitest'), ['run', '--project', 'unit', ...extraArgs]),
+  integration,
+  e2e,
+};
+
+const started = Date.now();
+const timings: string[] = [];
+let failed: Stage | null = null;
+for (const stage of stages) {
+  banner(stage);
+  const t0 = Date.now();
+  let code: number;
+  try {
+    code = await RUNNERS[stage]();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    code = 1;
+  }
+  timings.push(`${stage} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (code !== 0) {
+    failed = stage;
+    break;
+  }
+}
+banner(failed ? `FAILED at ${failed}` : 'All tests passed');
+console.log(`${timings.join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(failed ? 1 : 0);

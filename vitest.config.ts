@@ -5,7 +5,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: { '@': root },
+    alias: {
+      '@': root,
+      // The real package throws outside a React Server Components bundle.
+      'server-only': `${root}tests/support/server-only.ts`,
+    },
   },
   test: {
     projects: [

@@ -99,6 +99,21 @@ export interface Warning {
   readonly message: string;
 }
 
+export const ALERT_CODES = [
+  'RELEASE_REQUIRED',
+  'AWAITING_RETURN_72_HOURS',
+  'ORDER_CONTINUES_BECAUSE_AWOL',
+  'NR_DISCHARGE_PENDING',
+  'RENEWAL_WINDOW_OPEN',
+] as const;
+export type AlertCode = (typeof ALERT_CODES)[number];
+
+/** Something the people looking after the order must know now (from effectiveState). */
+export interface Alert {
+  readonly code: AlertCode;
+  readonly message: string;
+}
+
 export const CLOCK_KINDS = [
   'EFFECTIVE_TIME',
   'CTO_EXPIRY',

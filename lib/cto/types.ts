@@ -196,9 +196,10 @@ export interface RecallSnapshot {
   readonly noticeServedAt: Date;
   /** CTO4: when detention in hospital by virtue of the notice began (T0). */
   readonly detentionBeganAt: Date | null;
-  readonly absences: readonly AbsenceInterval[];
   /** CTO5 Part 2. */
   readonly amhpAgreedRevocationAt: Date | null;
+  /** Release (s17F(5)-(6)) or revocation ended this recall; null while it is current. */
+  readonly endedAt: Date | null;
 }
 
 export interface NearestRelativeSnapshot {
@@ -224,7 +225,10 @@ export interface OrderSnapshot {
   /** Number of extensions (CTO7 or CTO8) furnished: the periods are ctoPeriods(madeOn, 1 + this). */
   readonly extensionsGranted: number;
   readonly extension: ExtensionSnapshot | null;
+  /** The current or last recall (kept after release: its history matters to s21). */
   readonly recall: RecallSnapshot | null;
+  /** Every absence without leave during this order (s18); `to` null while still absent. */
+  readonly absences: readonly AbsenceInterval[];
   readonly nearestRelative: NearestRelativeSnapshot;
   readonly conditions: readonly ConditionSnapshot[];
   readonly certificates: readonly CertificateSnapshot[];
@@ -250,6 +254,7 @@ export function blankOrder(overrides: Partial<OrderSnapshot> = {}): OrderSnapsho
     extensionsGranted: 0,
     extension: null,
     recall: null,
+    absences: [],
     nearestRelative: { orderReceivedAt: null, barredOn: null, lastBarringReportOn: null },
     conditions: [],
     certificates: [],

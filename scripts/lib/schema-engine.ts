@@ -11,21 +11,35 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
 
+type Bindings = {
+  __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+  SchemaEngine: typeof SchemaEngine;
+} & Record<string, unknown>;
+
+// The bindings module holds one WebAssembly instance per process: instantiate it once and
+// create as many engines from it as needed.
+let bindingsPromise: Promise<Bindings> | undefined;
+
+function loadBindings(): Promise<Bindings> {
+  bindingsPromise ??= (async () => {
+    const pkgDir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as Bindings;
+    const bytes = await readFile(join(pkgDir, 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return bindings;
+  })();
+  return bindingsPromise;
+}
+
 export async function loadSchemaEngine(
   schemaPath: string,
   adapterFactory: unknown,
 ): Promise<SchemaEngine> {
-  const pkgDir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
-  const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as {
-    __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
-    SchemaEngine: typeof SchemaEngine;
-  } & Record<string, unknown>;
-  const bytes = await readFile(join(pkgDir, 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, {
-    './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
-  });
-  bindings.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+  const bindings = await loadBindings();
   const schema = await readFile(schemaPath, 'utf8');
   const log = (message: string) => {
     if (process.env.CTO_DEBUG_SCHEMA_ENGINE) console.error(message);

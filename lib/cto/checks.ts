@@ -1,0 +1,236 @@
+/**
+ * Checks that catch the mistakes MHA offices actually make (users-and-peers.md pain point 9;
+ * cto-law sections 1 and 8): each returns a specific refusal or warning whose message gives the
+ * dates that matter, formatted '4 April 2026'. The lifecycle engine calls these; they are exported
+ * so a form can run one on its own (e.g. validate an examination date as it is typed).
+ */
+import { ctoPeriodsDetailed, madeOnDay } from './clocks';
+import { compareDates, formatDate, formatInstant, londonDateOf, parseIsoDate, type IsoDate } from './dates';
+import { refuse, type Refusal, type Warning } from './outcomes';
+import {
+  ELIGIBLE_LEGAL_STATUS_CODES,
+  LEGAL_STATUS_LABELS,
+  isEligibleLegalStatus,
+  type ConditionSnapshot,
+  type OrderState,
+} from './types';
+import type { ServiceMethod } from './clocks';
+
+export interface ExtensionWindow {
+  readonly opens: IsoDate;
+  readonly closes: IsoDate;
+  /** The expiry the window belongs to. */
+  readonly expiry: IsoDate;
+  /** True when closes > expiry because the patient was AWOL around it and returned in 28 days. */
+  readonly via21A: boolean;
+}
+
+function windowText(w: ExtensionWindow): string {
+  const base = `The renewal window for the expiry on ${formatDate(w.expiry)} runs from ${formatDate(w.opens)} to ${formatDate(w.closes)}`;
+  return w.via21A ? `${base} (extended by s21A because the patient was absent without leave)` : base;
+}
+
+// ---- Making the order -------------------------------------------------------------------------
+
+/** s17A(1)-(2), Sch 1: a CTO cannot be made from s2, restricted patients, guardianship, etc. */
+export function checkLegalStatus(code: string | null | undefined): Refusal | undefined {
+  if (isEligibleLegalStatus(code)) return undefined;
+  const label = code ? (LEGAL_STATUS_LABELS[code] ?? `code ${code}`) : 'not recorded';
+  return refuse(
+    'INELIGIBLE_LEGAL_STATUS',
+    `A community treatment order cannot be made for a patient whose status is ${label}. Only a patient liable to be detained under section 3, or an unrestricted Part 3 patient (section 37; section 47 or 48 without restrictions; section 45A after the limitation direction has ended) can be placed on one (s17A). Eligible codes: ${ELIGIBLE_LEGAL_STATUS_CODES.join(', ')}.`,
+  );
+}
+
+/** s17B(2): a discretionary condition needs the AMHP's agreement. */
+export function checkDiscretionaryConditionsAgreed(
+  conditions: readonly ConditionSnapshot[],
+): Refusal | undefined {
+  const missing = conditions.filter(
+    (c) => c.kind === 'DISCRETIONARY' && c.status !== 'RESCINDED' && !c.amhpAgreed,
+  );
+  if (missing.length === 0) return undefined;
+  const list = missing.map((c) => (c.text ? `“${c.text}”` : c.id)).join(', ');
+  return refuse(
+    'DISCRETIONARY_CONDITION_WITHOUT_AMHP',
+    `The AMHP has not agreed ${missing.length === 1 ? 'this discretionary condition' : 'these discretionary conditions'}: ${list}. A condition under s17B(2) can be set only with the AMHP’s agreement; remove it or obtain agreement in CTO1 Part 2.`,
+  );
+}
+
+/** CTO1: Part 3 (the order) cannot come before Part 2 (the AMHP's agreement). */
+export function checkPart3AfterPart2(signedAt: Date, amhpAgreedAt: Date | null): Refusal | undefined {
+  if (amhpAgreedAt === null) {
+    return refuse(
+      'PART3_BEFORE_PART2',
+      'The order cannot be made (CTO1 Part 3) until an AMHP has agreed in Part 2 (s17A(4)(b)).',
+    );
+  }
+  if (signedAt.getTime() < amhpAgreedAt.getTime()) {
+    return refuse(
+      'PART3_BEFORE_PART2',
+      `Part 3 is signed ${formatInstant(signedAt)}, before the AMHP agreed in Part 2 (${formatInstant(amhpAgreedAt)}). The forms are out of sequence: Part 3 must come after Part 2.`,
+    );
+  }
+  return undefined;
+}
+
+/** An order cannot take effect on a day before it was made. */
+export function checkEffectiveTime(signedAt: Date, effectiveAt: Date): Refusal | Warning | undefined {
+  const signedOn = londonDateOf(signedAt);
+  const effectiveOn = londonDateOf(effectiveAt);
+  if (compareDates(effectiveOn, signedOn) < 0) {
+    return refuse(
+      'EFFECTIVE_BEFORE_SIGNED',
+      `The order is stated to take effect on ${formatDate(effectiveOn)}, before Part 3 was signed on ${formatDate(signedOn)}. An order cannot be back-dated.`,
+    );
+  }
+  if (effectiveAt.getTime() < signedAt.getTime()) {
+    return {
+      code: 'EFFECTIVE_TIME_BEFORE_SIGNATURE_TIME',
+      message: `The effective time (${formatInstant(effectiveAt)}) is earlier than the signature (${formatInstant(signedAt)}) on the same day. The order takes effect when signed.`,
+    };
+  }
+  return undefined;
+}
+
+/** C2: warn when the signature and effective dates differ. */
+export function signedEffectiveWarning(signedAt: Date, effectiveAt: Date): Warning | undefined {
+  const m = madeOnDay(signedAt, effectiveAt);
+  return m.warning ? { code: 'SIGNED_EFFECTIVE_DIFFER', message: m.warning } : undefined;
+}
+
+/**
+ * A made-on day of the 29th-31st: month ends make the readings differ (P1 vs naive clamping, and
+ * chained vs anchored extensions). Show the dates used and the other reading.
+ */
+export function monthEndWarning(madeOn: IsoDate): Warning | undefined {
+  if (parseIsoDate(madeOn).day < 29) return undefined;
+  const periods = ctoPeriodsDetailed(madeOn, 3);
+  const parts = periods.map((p) =>
+    p.alternativeEnd
+      ? `${formatDate(p.end)} (the other reading gives ${formatDate(p.alternativeEnd)})`
+      : formatDate(p.end),
+  );
+  return {
+    code: 'MONTH_END_START',
+    message: `The order was made on ${formatDate(madeOn)}, at the end of a month, where readings of “months” can differ. The periods end on ${parts.join(', ')}. The earlier dates are used because they are lawful under every reading.`,
+  };
+}
+
+// ---- Extension --------------------------------------------------------------------------------
+
+export function checkExaminationInWindow(examinedOn: IsoDate, window: ExtensionWindow): Refusal | undefined {
+  if (compareDates(examinedOn, window.opens) >= 0 && compareDates(examinedOn, window.closes) <= 0) {
+    return undefined;
+  }
+  const when = compareDates(examinedOn, window.opens) < 0 ? 'before the window opens' : 'after the window closed';
+  return refuse(
+    'EXAMINATION_OUTSIDE_WINDOW',
+    `The examination on ${formatDate(examinedOn)} is ${when}. ${windowText(window)}: the examination must fall inside it (s20A(4)); examine the patient again inside the window.`,
+  );
+}
+
+/** CTO7 Part 3: inside the window, after the AMHP's agreement, after examination and consultation. */
+export function checkCto7Furnishing(input: {
+  readonly furnishedAt: Date;
+  readonly window: ExtensionWindow;
+  readonly examinedOn: IsoDate | null;
+  readonly consultedOn: IsoDate | null;
+  readonly amhpAgreedAt: Date | null;
+}): Refusal | undefined {
+  const { furnishedAt, window, examinedOn, consultedOn, amhpAgreedAt } = input;
+  const day = londonDateOf(furnishedAt);
+  if (compareDates(day, window.opens) < 0 || compareDates(day, window.closes) > 0) {
+    const late = compareDates(day, window.closes) > 0;
+    return refuse(
+      'CTO7_OUTSIDE_WINDOW',
+      `The extension report cannot be furnished on ${formatDate(day)}: ${windowText(window)}. ${late ? 'There is no power to extend after the order has expired (s20B).' : 'Wait until the window opens.'}`,
+    );
+  }
+  if (examinedOn === null) {
+    return refuse(
+      'EXAMINATION_MISSING',
+      'Record the examination (CTO7 Part 1) before furnishing the report (s20A(4)(a)).',
+    );
+  }
+  const exam = checkExaminationInWindow(examinedOn, window);
+  if (exam) return exam;
+  if (amhpAgreedAt === null || amhpAgreedAt.getTime() > furnishedAt.getTime()) {
+    return refuse(
+      'CTO7_BEFORE_AMHP_AGREEMENT',
+      amhpAgreedAt === null
+        ? 'The extension report (CTO7 Part 3) cannot be furnished before an AMHP has agreed in Part 2 (s20A(4)(b)).'
+        : `The report is furnished ${formatInstant(furnishedAt)}, before the AMHP agreed (${formatInstant(amhpAgreedAt)}). The AMHP must agree first (s20A(4)(b)).`,
+    );
+  }
+  if (consultedOn === null) {
+    return refuse(
+      'CONSULTATION_MISSING',
+      'Record the consultation with another professional concerned with the patient’s treatment before furnishing the report (s20A(9)).',
+    );
+  }
+  return undefined;
+}
+
+// ---- Recall and revocation ----------------------------------------------------------------------
+
+/** Recall of an order that has ended: say when and how it ended. */
+export function recallOfEndedOrder(state: OrderState, endedOn: IsoDate | null): Refusal {
+  const how: Partial<Record<OrderState, string>> = {
+    EXPIRED: 'expired',
+    DISCHARGED: 'been discharged',
+    REVOKED: 'been revoked',
+    DIED: 'ended with the patient’s death',
+  };
+  const when = endedOn ? ` (${state === 'EXPIRED' ? 'at the end of' : 'on'} ${formatDate(endedOn)})` : '';
+  return refuse(
+    'RECALL_OF_ENDED_ORDER',
+    `This order has ${how[state] ?? 'ended'}${when}. A patient can be recalled only while a community treatment order is in force; a recall now would be unlawful detention.`,
+  );
+}
+
+export function checkServiceMethod(method: ServiceMethod): Refusal | undefined {
+  if (method !== 'EMAIL') return undefined;
+  return refuse(
+    'CTO3_EMAIL_NOT_VALID_SERVICE',
+    'A recall notice (CTO3) cannot be served by email on a community patient (reg 3(1B)). Hand it to the patient, deliver it by hand to their usual or last known address, or send it by first-class post.',
+  );
+}
+
+export function checkDetentionAfterService(detentionBeganAt: Date, noticeServedAt: Date): Refusal | undefined {
+  if (detentionBeganAt.getTime() >= noticeServedAt.getTime()) return undefined;
+  return refuse(
+    'CTO4_BEFORE_CTO3_SERVED',
+    `Detention is recorded as beginning ${formatInstant(detentionBeganAt)}, but the recall notice counts as served only from ${formatInstant(noticeServedAt)}. Detention by virtue of the notice cannot begin before it is served (s17E(6), reg 6(6)).`,
+  );
+}
+
+export function checkRevocation(input: {
+  readonly at: Date;
+  readonly deadline: Date;
+  readonly awaitingReturn?: boolean;
+  readonly amhpAgreedAt: Date | null;
+}): Refusal | undefined {
+  const { at, deadline, amhpAgreedAt } = input;
+  if (input.awaitingReturn !== true && at.getTime() >= deadline.getTime()) {
+    return refuse(
+      'REVOCATION_AFTER_72_HOURS',
+      `The 72 hours ended ${formatInstant(deadline)}. The order can no longer be revoked: the patient must be released and remains on the order (s17F(6)-(7)). Revocation at ${formatInstant(at)} would be unlawful.`,
+    );
+  }
+  if (amhpAgreedAt === null || amhpAgreedAt.getTime() > at.getTime()) {
+    return refuse(
+      'REVOCATION_WITHOUT_AMHP_AGREEMENT',
+      `Revocation needs an AMHP’s written agreement first (CTO5 Part 2, s17F(4)(b)). Ask the AMHP to agree before ${formatInstant(deadline)}, when the 72 hours end.`,
+    );
+  }
+  return undefined;
+}
+
+export function checkWithin72Hours(at: Date, deadline: Date, what: string): Refusal | undefined {
+  if (at.getTime() < deadline.getTime()) return undefined;
+  return refuse(
+    'RECALL_72_HOURS_ENDED',
+    `The 72 hours ended ${formatInstant(deadline)}, so ${what} is no longer possible; the patient must be released (s17F(6)).`,
+  );
+}

@@ -36,7 +36,10 @@ export function proxy(request: NextRequest): NextResponse {
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('X-Frame-Options', 'DENY');
   response.headers.set('Referrer-Policy', 'no-referrer');
-  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  response.headers.set(
+    'Permissions-Policy',
+    'camera=(), microphone=(), geolocation=(), payment=()',
+  );
   response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   // Browsers ignore HSTS on plain http, so it is safe to send whenever in production.
   if (env.NODE_ENV === 'production') {

@@ -2,7 +2,8 @@
 // Validated once, at start-up, with clear messages for anything missing or malformed.
 import { z } from 'zod';
 
-const EMBEDDED_DATABASE_URL = 'postgresql://postgres:postgres@127.0.0.1:55432/postgres?sslmode=disable';
+const EMBEDDED_DATABASE_URL =
+  'postgresql://postgres:postgres@127.0.0.1:55432/postgres?sslmode=disable';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -28,11 +29,26 @@ const schema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((value) => value === 'true'),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-    BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    SIGN_IN_LOCK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    BREAK_GLASS_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
     RIGHTS_INFORMATION_TARGET_DAYS: z.coerce.number().int().min(1).max(60).default(7),
     // OpenID Connect (NHS CIS2): all of issuer, client id and secret switch it on.
     OIDC_ISSUER: z.url().optional(),
@@ -51,7 +67,11 @@ const schema = z
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && !value.NEXT_PHASE?.includes('build')) {
+    if (
+      value.NODE_ENV === 'production' &&
+      !value.AUTH_SECRET &&
+      !value.NEXT_PHASE?.includes('build')
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['AUTH_SECRET'],
@@ -69,14 +89,17 @@ const schema = z
     try {
       JSON.parse(value.OIDC_ROLE_MAP);
     } catch {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'OIDC_ROLE_MAP must be JSON' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ROLE_MAP'],
+        message: 'OIDC_ROLE_MAP must be JSON',
+      });
     }
   });
 
 export type Env = z.infer<typeof schema>;
 
 function load(): Env {
-  // eslint-disable-next-line no-restricted-properties -- this is the one place that reads it
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

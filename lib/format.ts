@@ -35,7 +35,9 @@ export function formatDateTime(value: Date | null | undefined): string {
 export function formatNhsNumberForDisplay(value: string | null | undefined): string {
   if (!value) return 'Not known';
   const digits = value.replace(/\s+/g, '');
-  return digits.length === 10 ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
+  return digits.length === 10
+    ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`
+    : value;
 }
 
 export function ageOn(dateOfBirth: Date, today: Date): number {

@@ -16,7 +16,8 @@ try {
     console.log(`Audit trail intact: ${report.checked} events verified in ${redact(url)}.`);
   } else {
     console.error(`AUDIT TRAIL TAMPERED WITH (${report.checked} events checked):`);
-    for (const p of report.problems) console.error(`  position ${p.chainSeq} (id ${p.id}): ${p.problem}`);
+    for (const p of report.problems)
+      console.error(`  position ${p.chainSeq} (id ${p.id}): ${p.problem}`);
     process.exitCode = 1;
   }
 } finally {

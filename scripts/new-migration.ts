@@ -8,7 +8,9 @@ import { migrationsDir, pendingSchemaSql, schemaPath, SNAPSHOT_FILE } from './li
 
 const name = (process.argv[2] ?? '').trim();
 if (!/^[a-z0-9_]+$/.test(name)) {
-  console.error('Give the migration a name in lower case with underscores: npm run db:migration -- add_recall_notes');
+  console.error(
+    'Give the migration a name in lower case with underscores: npm run db:migration -- add_recall_notes',
+  );
   process.exit(2);
 }
 const sql = await pendingSchemaSql();

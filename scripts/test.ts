@@ -31,7 +31,9 @@ async function lint(): Promise<number> {
 
 async function integration(): Promise<number> {
   const db = await freshTestDatabase('integration');
-  console.log(`Integration database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`);
+  console.log(
+    `Integration database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`,
+  );
   try {
     return await run(npxBin('vitest'), ['run', '--project', 'integration', ...extraArgs], {
       DATABASE_URL: db.url,
@@ -49,7 +51,9 @@ async function e2e(): Promise<number> {
     return 1;
   }
   const db = await freshTestDatabase('e2e');
-  console.log(`End-to-end database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`);
+  console.log(
+    `End-to-end database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`,
+  );
   const port = await freePort();
   const secret = authSecret();
   const server = { stop: async () => undefined } as { stop: () => Promise<void> };
@@ -57,7 +61,11 @@ async function e2e(): Promise<number> {
     const seeded = await run(npxBin('tsx'), ['prisma/seed.ts'], { DATABASE_URL: db.url });
     if (seeded !== 0) return seeded;
     await buildIfNeeded();
-    const next = startNext(port, { DATABASE_URL: db.url, AUTH_SECRET: secret, DEMO_MODE: 'true' }, true);
+    const next = startNext(
+      port,
+      { DATABASE_URL: db.url, AUTH_SECRET: secret, DEMO_MODE: 'true' },
+      true,
+    );
     server.stop = next.stop;
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(baseUrl);

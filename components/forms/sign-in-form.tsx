@@ -17,8 +17,12 @@ export function SignInForm({
         <ErrorSummary>
           <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
           <ErrorSummary.List>
-            {state.message ? <ErrorSummary.ListItem href="#email">{state.message}</ErrorSummary.ListItem> : null}
-            {errors.email ? <ErrorSummary.ListItem href="#email">{errors.email}</ErrorSummary.ListItem> : null}
+            {state.message ? (
+              <ErrorSummary.ListItem href="#email">{state.message}</ErrorSummary.ListItem>
+            ) : null}
+            {errors.email ? (
+              <ErrorSummary.ListItem href="#email">{errors.email}</ErrorSummary.ListItem>
+            ) : null}
             {errors.password ? (
               <ErrorSummary.ListItem href="#password">{errors.password}</ErrorSummary.ListItem>
             ) : null}

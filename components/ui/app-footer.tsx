@@ -9,7 +9,9 @@ export function AppFooter() {
           <Footer.ListItem href="/accessibility">Accessibility statement</Footer.ListItem>
           <Footer.ListItem href="/privacy">How we use information</Footer.ListItem>
         </Footer.List>
-        <Footer.Copyright>CTO Tracker, open-source software for NHS mental health trusts</Footer.Copyright>
+        <Footer.Copyright>
+          CTO Tracker, open-source software for NHS mental health trusts
+        </Footer.Copyright>
       </Footer.Meta>
     </Footer>
   );

@@ -10,7 +10,10 @@ export interface MenuItem {
 export function menuFor(roles: readonly Role[]): MenuItem[] {
   const items: MenuItem[] = [];
   if (can(roles, 'read:patient')) {
-    items.push({ href: '/patients', label: roles.includes('AMHP') && roles.length === 1 ? 'Agreements requested' : 'Patients' });
+    items.push({
+      href: '/patients',
+      label: roles.includes('AMHP') && roles.length === 1 ? 'Agreements requested' : 'Patients',
+    });
   }
   if (can(roles, 'read:audit')) items.push({ href: '/audit', label: 'Audit trail' });
   if (can(roles, 'administer:user')) items.push({ href: '/admin/users', label: 'Users' });

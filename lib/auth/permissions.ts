@@ -150,7 +150,10 @@ export function scopeFor(roles: readonly Role[], action: Action): Scope | null {
   for (const role of roles) {
     for (const grant of GRANTS[role]) {
       const scope = grant.slice(action.length + 1) as Scope;
-      if (grant.startsWith(`${action}:`) && (best === null || SCOPE_RANK[scope] > SCOPE_RANK[best])) {
+      if (
+        grant.startsWith(`${action}:`) &&
+        (best === null || SCOPE_RANK[scope] > SCOPE_RANK[best])
+      ) {
         best = scope;
       }
     }

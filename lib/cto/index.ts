@@ -8,3 +8,23 @@ export * from './bank-holidays';
 export * from './working-days';
 export * from './clocks';
 export * from './nhs-number';
+export * from './types';
+export * from './outcomes';
+export * from './checks';
+export { TRANSITIONS, EVENT_TYPES, transitionFor, type TransitionSpec, type FromState } from './transitions';
+export {
+  allowedEvents,
+  applyEvent,
+  awolAroundExpiry,
+  checkEvent,
+  currentExpiry,
+  currentRecallDeadline,
+  effectiveState,
+  evaluateEvents,
+  extensionWindow,
+  inForceUntil,
+  orderPeriods,
+  type EffectiveState,
+  type EventAvailability,
+  type LifecycleOptions,
+} from './lifecycle';

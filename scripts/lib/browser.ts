@@ -29,14 +29,18 @@ function playwrightOwnChromium(): string | null {
 export async function findChromium(): Promise<string | null> {
   if (process.env.CHROMIUM_PATH) {
     if (!existsSync(process.env.CHROMIUM_PATH)) {
-      throw new Error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist.`);
+      throw new Error(
+        `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist.`,
+      );
     }
     return process.env.CHROMIUM_PATH;
   }
   const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
   if (system) return system;
   if (playwrightOwnChromium()) return 'playwright';
-  console.log('No Chromium found: trying to download Playwright’s own (npx playwright install chromium)...');
+  console.log(
+    'No Chromium found: trying to download Playwright’s own (npx playwright install chromium)...',
+  );
   const code = await run(npxBin('playwright'), ['install', 'chromium'], {}, { quiet: true });
   if (code === 0 && playwrightOwnChromium()) return 'playwright';
   return null;

@@ -49,7 +49,10 @@ export const noFilters = { externalTables: [], externalEnums: [] };
 
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const engine = await loadSchemaEngine(schemaPath, pgAdapterFactory(databaseUrl));
-  const result = await engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters });
+  const result = await engine.applyMigrations({
+    migrationsList: migrationList(),
+    filters: noFilters,
+  });
   return result.appliedMigrationNames;
 }
 

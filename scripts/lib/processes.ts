@@ -32,10 +32,21 @@ export interface Server {
 }
 
 /** Starts the production server with `next start` (by PID, so that stopping it works). */
-export function startNext(port: number, env: Record<string, string | undefined>, quiet = false): Server {
+export function startNext(
+  port: number,
+  env: Record<string, string | undefined>,
+  quiet = false,
+): Server {
   const child = spawn(
     process.execPath,
-    [`${projectRoot}/node_modules/next/dist/bin/next`, 'start', '-p', String(port), '-H', '0.0.0.0'],
+    [
+      `${projectRoot}/node_modules/next/dist/bin/next`,
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '0.0.0.0',
+    ],
     {
       cwd: projectRoot,
       stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],

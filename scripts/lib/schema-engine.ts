@@ -23,7 +23,8 @@ let bindingsPromise: Promise<Bindings> | undefined;
 function loadBindings(): Promise<Bindings> {
   bindingsPromise ??= (async () => {
     const pkgDir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
-    const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as Bindings;
+    const bindings =
+      (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as Bindings;
     const bytes = await readFile(join(pkgDir, 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, {
       './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,

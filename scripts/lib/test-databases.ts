@@ -4,7 +4,13 @@
 //   dropped and created again (the role needs CREATEDB);
 // - neither: an in-memory embedded PostgreSQL (PGlite) on a free port.
 import pg from 'pg';
-import { freePort, redact, startEmbedded, waitForDatabase, type RunningDatabase } from './database.ts';
+import {
+  freePort,
+  redact,
+  startEmbedded,
+  waitForDatabase,
+  type RunningDatabase,
+} from './database.ts';
 import { applyMigrations } from './migrations.ts';
 
 function withDatabase(url: string, database: string): string {
@@ -35,7 +41,10 @@ export async function freshTestDatabase(purpose: 'integration' | 'e2e'): Promise
     const name = `cto_tracker_test_${purpose}`;
     await waitForDatabase(base, 15_000);
     try {
-      await admin(base, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}"`]);
+      await admin(base, [
+        `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+        `CREATE DATABASE "${name}"`,
+      ]);
     } catch (error) {
       throw new Error(
         `Could not create the test database ${name} on ${redact(base)}: ${String(error)}\n` +
@@ -46,7 +55,8 @@ export async function freshTestDatabase(purpose: 'integration' | 'e2e'): Promise
     db = {
       url,
       embedded: false,
-      stop: () => admin(base, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]).catch(() => undefined),
+      stop: () =>
+        admin(base, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]).catch(() => undefined),
     };
   } else {
     db = await startEmbedded({ dataDir: 'memory://', port: await freePort(), quiet: true });

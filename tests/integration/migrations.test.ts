@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { embeddedUrl, freePort } from '../../scripts/lib/database';
-import { applyMigrations, migrationNames, migrationsDir, pendingSchemaSql } from '../../scripts/lib/migrations';
+import {
+  applyMigrations,
+  migrationNames,
+  migrationsDir,
+  pendingSchemaSql,
+} from '../../scripts/lib/migrations';
 
 describe('migrations', () => {
   it('cover every change to prisma/schema.prisma (run `npm run db:migration -- <name>` if this fails)', async () => {
@@ -13,7 +18,10 @@ describe('migrations', () => {
 
   it('each migration folder keeps its schema snapshot', () => {
     for (const name of migrationNames()) {
-      expect(readdirSync(`${migrationsDir}/${name}`).sort()).toEqual(['migration.sql', 'schema.prisma']);
+      expect(readdirSync(`${migrationsDir}/${name}`).sort()).toEqual([
+        'migration.sql',
+        'schema.prisma',
+      ]);
     }
   });
 

@@ -116,7 +116,9 @@ export default async function PatientsPage({
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">
                     Expires{' '}
                   </span>
-                  {patient.order?.currentExpiryDate ? formatDate(patient.order.currentExpiryDate) : ''}
+                  {patient.order?.currentExpiryDate
+                    ? formatDate(patient.order.currentExpiryDate)
+                    : ''}
                 </td>
               </tr>
             ))}
@@ -128,7 +130,10 @@ export default async function PatientsPage({
           <ul className="nhsuk-list nhsuk-pagination__list">
             {list.page > 1 ? (
               <li className="nhsuk-pagination-item--previous">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={pageLink(list.page - 1)}>
+                <Link
+                  className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+                  href={pageLink(list.page - 1)}
+                >
                   <span className="nhsuk-pagination__title">Previous</span>
                   <span className="nhsuk-u-visually-hidden">:</span>
                   <span className="nhsuk-pagination__page">
@@ -139,7 +144,10 @@ export default async function PatientsPage({
             ) : null}
             {list.page < pages ? (
               <li className="nhsuk-pagination-item--next">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" href={pageLink(list.page + 1)}>
+                <Link
+                  className="nhsuk-pagination__link nhsuk-pagination__link--next"
+                  href={pageLink(list.page + 1)}
+                >
                   <span className="nhsuk-pagination__title">Next</span>
                   <span className="nhsuk-u-visually-hidden">:</span>
                   <span className="nhsuk-pagination__page">

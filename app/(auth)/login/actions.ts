@@ -18,13 +18,17 @@ const MESSAGES: Record<string, string> = {
 };
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+  const parsed = signInSchema.safeParse({
+    email: form.get('email'),
+    password: form.get('password'),
+  });
   const email = typeof form.get('email') === 'string' ? String(form.get('email')) : '';
   if (!parsed.success) {
     const fieldErrors: SignInState['fieldErrors'] = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      if ((key === 'email' || key === 'password') && !fieldErrors[key]) fieldErrors[key] = issue.message;
+      if ((key === 'email' || key === 'password') && !fieldErrors[key])
+        fieldErrors[key] = issue.message;
     }
     return { fieldErrors, email };
   }

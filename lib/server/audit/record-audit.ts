@@ -33,7 +33,6 @@ export interface AuditEntry {
 // Strip control characters (log injection, ASVS 16.4.1) and bound the length.
 function clean(value: string | null | undefined, max = 500): string | null {
   if (value === null || value === undefined) return null;
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
 }
 

@@ -28,7 +28,13 @@ export async function verifyAuditChain(db: Db, maxProblems = 20): Promise<ChainR
   let after = 0n;
   for (;;) {
     const rows = await db.$queryRaw<
-      { id: bigint; chainSeq: bigint | null; prevHash: string | null; hash: string | null; canonical: string }[]
+      {
+        id: bigint;
+        chainSeq: bigint | null;
+        prevHash: string | null;
+        hash: string | null;
+        canonical: string;
+      }[]
     >`SELECT a."id", a."chainSeq", a."prevHash", a."hash", audit_event_canonical(a) AS canonical
         FROM "AuditEvent" a
        WHERE a."chainSeq" > ${after}

@@ -64,7 +64,9 @@ export function cis2Provider(): OIDCConfig<Cis2Profile> | null {
  * administrator (joiners), never by signing in. When OIDC_ROLE_MAP is set, the local roles
  * follow the national ones.
  */
-export async function resolveOidcUser(raw: Record<string, unknown>): Promise<{ id: string } | null> {
+export async function resolveOidcUser(
+  raw: Record<string, unknown>,
+): Promise<{ id: string } | null> {
   const profile = raw as Cis2Profile;
   const subject = profile.nhsid_useruid ?? profile.sub;
   if (!subject) return null;

@@ -1,6 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
-import { activeBreakGlass, audit, NotFound, resolvePatientAccess, type QueryContext } from './access';
+import {
+  activeBreakGlass,
+  audit,
+  NotFound,
+  resolvePatientAccess,
+  type QueryContext,
+} from './access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +38,11 @@ function patientSelect(now: Date) {
     currentTeam: { select: { id: true, name: true } },
     staffAssignments: {
       where: { endedOn: null },
-      select: { kind: true, startedOn: true, user: { select: { id: true, name: true, jobTitle: true } } },
+      select: {
+        kind: true,
+        startedOn: true,
+        user: { select: { id: true, name: true, jobTitle: true } },
+      },
     },
     relatives: {
       where: { endedOn: null },
@@ -66,7 +76,10 @@ function patientSelect(now: Date) {
           select: { id: true, detentionBeganAt: true, deadlineAt: true, deemedServedAt: true },
         },
         deadlines: {
-          where: { status: 'OPEN' as const, dueOn: { gte: new Date(now.getTime() - 400 * 86_400_000) } },
+          where: {
+            status: 'OPEN' as const,
+            dueOn: { gte: new Date(now.getTime() - 400 * 86_400_000) },
+          },
           orderBy: [{ dueOn: 'asc' as const }],
           take: 10,
           select: {
@@ -103,8 +116,7 @@ export async function getPatient(ctx: QueryContext, patientId: string) {
     : null;
   if (!patient) {
     const exists =
-      UUID.test(patientId) &&
-      (await client.patient.count({ where: { id: patientId } })) > 0;
+      UUID.test(patientId) && (await client.patient.count({ where: { id: patientId } })) > 0;
     await audit(ctx, {
       action: 'patient.read',
       outcome: exists ? 'DENIED' : 'FAILURE',

@@ -57,8 +57,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           </h2>
           <p>
             Detention began {formatDateTime(ongoingRecall.detentionBeganAt)}. The patient must be
-            released, or the order revoked, by <strong>{formatDateTime(ongoingRecall.deadlineAt)}</strong>{' '}
-            (section 17F(6)).
+            released, or the order revoked, by{' '}
+            <strong>{formatDateTime(ongoingRecall.deadlineAt)}</strong> (section 17F(6)).
           </p>
         </div>
       ) : null}
@@ -70,7 +70,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             <OrderStateTag state={order.state} />
           </Row>
           {order.madeOn ? <Row label="Made on">{formatDate(order.madeOn)}</Row> : null}
-          {order.effectiveAt ? <Row label="In force from">{formatDateTime(order.effectiveAt)}</Row> : null}
+          {order.effectiveAt ? (
+            <Row label="In force from">{formatDateTime(order.effectiveAt)}</Row>
+          ) : null}
           {order.currentExpiryDate ? (
             <Row label="Current period ends">
               {formatDate(order.currentExpiryDate)}
@@ -89,7 +91,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             </Row>
           ) : null}
           <Row label="Responsible hospital">{order.responsibleHospital.name}</Row>
-          <Row label="Responsible clinician">{order.responsibleClinician?.name ?? 'Not recorded'}</Row>
+          <Row label="Responsible clinician">
+            {order.responsibleClinician?.name ?? 'Not recorded'}
+          </Row>
         </dl>
       ) : (
         <p>This patient has no community treatment order recorded.</p>
@@ -116,7 +120,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         <>
           <h2>Deadlines</h2>
           <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Open deadlines</caption>
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+              Open deadlines
+            </caption>
             <thead className="nhsuk-table__head">
               <tr>
                 <th scope="col">What</th>

@@ -1,0 +1,16 @@
+// npm run dev: the development server (hot reload) on DATABASE_URL or the embedded database.
+import { openDatabase } from './lib/database.ts';
+import { applyMigrations } from './lib/migrations.ts';
+import { authSecret } from './lib/build.ts';
+import { npxBin, run } from './lib/processes.ts';
+
+const db = await openDatabase({ quiet: true });
+await applyMigrations(db.url);
+await run(npxBin('tsx'), ['prisma/seed.ts', '--if-empty'], { DATABASE_URL: db.url });
+const code = await run(npxBin('next'), ['dev', '-p', process.env.PORT ?? '3000'], {
+  DATABASE_URL: db.url,
+  AUTH_SECRET: authSecret(),
+  NODE_ENV: 'development',
+});
+await db.stop();
+process.exit(code);

@@ -1,0 +1,63 @@
+import { apiActor, jsonError, requestMeta } from '@/lib/server/api';
+import { getPatient } from '@/lib/server/queries/get-patient';
+import { AccessDenied, NotFound } from '@/lib/server/queries/access';
+import { fromDbDate } from '@/lib/server/dates';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/v1/patients/{id}: one patient; 404 when it does not exist or is outside the caller's scope.
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ patientId: string }> },
+): Promise<Response> {
+  const actor = await apiActor();
+  if (actor instanceof Response) return actor;
+  const { patientId } = await params;
+  try {
+    const p = await getPatient(
+      { actor, meta: requestMeta(request, `/api/v1/patients/${patientId}`) },
+      patientId,
+    );
+    const order = p.orders[0];
+    return Response.json(
+      {
+        id: p.id,
+        nhsNumber: p.nhsNumber,
+        localId: p.localId,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        dateOfBirth: fromDbDate(p.dateOfBirth),
+        sex: p.sex,
+        ethnicCategory: p.ethnicCategory,
+        team: p.currentTeam?.name ?? null,
+        careCoordinator: p.staffAssignments.find((a) => a.kind === 'CARE_COORDINATOR')?.user.name ?? null,
+        responsibleClinician:
+          p.staffAssignments.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN')?.user.name ?? null,
+        order: order
+          ? {
+              id: order.id,
+              state: order.state,
+              madeOn: order.madeOn ? fromDbDate(order.madeOn) : null,
+              currentExpiryDate: order.currentExpiryDate ? fromDbDate(order.currentExpiryDate) : null,
+              currentExpiryAlternative: order.currentExpiryAlternative
+                ? fromDbDate(order.currentExpiryAlternative)
+                : null,
+              responsibleHospital: order.responsibleHospital.name,
+              conditions: order.conditions.map((c) => ({
+                id: c.id,
+                kind: c.kind,
+                category: c.category,
+                wording: c.wording,
+                status: c.status,
+              })),
+            }
+          : null,
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  } catch (error) {
+    if (error instanceof NotFound) return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
+    if (error instanceof AccessDenied) return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
+    throw error;
+  }
+}

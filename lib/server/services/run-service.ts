@@ -1,0 +1,214 @@
+// The one path every change of data takes (architecture.md):
+// parse the input -> check the permission -> one transaction { load in scope, ask lib/cto,
+// write with a version check, audit, outbox } -> a clear result.
+// Services are one use case per file in this folder; each calls runService.
+import { type z } from 'zod';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { scopeFor, type Action, type Scope } from '@/lib/auth/permissions';
+import { db as defaultDb, type Db, type Tx } from '@/lib/server/db';
+import { patientScopeWhere } from '@/lib/server/scope';
+import { recordAudit, type AuditEntry, type RequestMeta } from '@/lib/server/audit/record-audit';
+import type { Role } from '@/lib/auth/roles';
+
+export interface ServiceActor {
+  userId: string;
+  email: string;
+  name?: string;
+  roles: readonly Role[];
+  teamIds: readonly string[];
+}
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'REFUSED'
+  | 'ERROR';
+
+export type FieldErrors = Record<string, string>;
+
+export type ServiceResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: ErrorCode;
+      /** The rule's own code when lib/cto or the service refused (e.g. 'OUTSIDE_RENEWAL_WINDOW'). */
+      reason?: string;
+      message: string;
+      fieldErrors?: FieldErrors;
+    };
+
+/** Thrown inside a service to refuse with a specific, human message; rolls everything back. */
+export class Refusal extends Error {
+  constructor(
+    public readonly reason: string,
+    message: string,
+    public readonly fieldErrors?: FieldErrors,
+    public readonly code: Exclude<ErrorCode, 'INVALID_INPUT' | 'ERROR'> = 'REFUSED',
+  ) {
+    super(message);
+  }
+}
+
+export const CONFLICT_MESSAGE =
+  'This order changed since you opened it. Nothing you entered has been saved: reload the page to see the change, then try again.';
+
+export interface ServiceContext<I> {
+  tx: Tx;
+  actor: ServiceActor;
+  input: I;
+  scope: Scope;
+  now: Date;
+  /** The actor's patient scope as a `where` clause: put it IN every query of patient data. */
+  patientWhere: Prisma.PatientWhereInput;
+  audit: (entry: Omit<AuditEntry, 'actor' | 'meta'>) => Promise<void>;
+  enqueue: (topic: string, payload: Prisma.InputJsonValue) => Promise<void>;
+  /** Checks a version and bumps it; refuses with a conflict if someone else changed the order. */
+  bumpOrderVersion: (orderId: string, expectedVersion: number) => Promise<void>;
+  refuse: (reason: string, message: string, fieldErrors?: FieldErrors) => never;
+  notFound: (what: string) => never;
+}
+
+export interface ServiceOptions<S extends z.ZodType, T> {
+  action: Action;
+  /** Name of the use case in the audit trail, e.g. 'recall.record'. */
+  auditAction: string;
+  schema: S;
+  actor: ServiceActor;
+  input: unknown;
+  meta?: RequestMeta;
+  now?: Date;
+  /** A key the form generated once: a second submission returns the first result. */
+  idempotencyKey?: string | null;
+  db?: Db;
+  execute: (ctx: ServiceContext<z.infer<S>>) => Promise<T>;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+export async function runService<S extends z.ZodType, T extends Prisma.InputJsonValue | void>(
+  options: ServiceOptions<S, T>,
+): Promise<ServiceResult<T>> {
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const actor = options.actor;
+  const auditBase = {
+    actor: { userId: actor.userId, email: actor.email, roles: actor.roles },
+    meta: options.meta,
+  };
+
+  const parsed = options.schema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors = zodFieldErrors(parsed.error);
+    return {
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'There is a problem with what you entered: check the fields marked.',
+      fieldErrors,
+    };
+  }
+
+  const scope = scopeFor(actor.roles, options.action);
+  if (scope === null) {
+    await recordAudit(db, {
+      ...auditBase,
+      action: options.auditAction,
+      outcome: 'DENIED',
+      reason: `no-permission:${options.action}`,
+    });
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: 'You do not have permission to do this.',
+    };
+  }
+
+  const key = options.idempotencyKey ? `${actor.userId}:${options.auditAction}:${options.idempotencyKey}` : null;
+  const replay = async (): Promise<ServiceResult<T> | null> => {
+    if (!key) return null;
+    const previous = await db.idempotencyRecord.findUnique({ where: { key } });
+    return previous ? (previous.result as unknown as ServiceResult<T>) : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  try {
+    const data = await db.$transaction(
+      async (tx) => {
+        const ctx: ServiceContext<z.infer<S>> = {
+          tx,
+          actor,
+          input: parsed.data,
+          scope,
+          now,
+          patientWhere: patientScopeWhere(actor, scope, now),
+          audit: (entry) => recordAudit(tx, { ...auditBase, ...entry }),
+          enqueue: async (topic, payload) => {
+            await tx.outboxMessage.create({ data: { topic, payload } });
+          },
+          bumpOrderVersion: async (orderId, expectedVersion) => {
+            const updated = await tx.communityTreatmentOrder.updateMany({
+              where: { id: orderId, version: expectedVersion },
+              data: { version: { increment: 1 } },
+            });
+            if (updated.count !== 1) throw new Refusal('STALE_VERSION', CONFLICT_MESSAGE, undefined, 'CONFLICT');
+          },
+          refuse: (reason, message, fieldErrors) => {
+            throw new Refusal(reason, message, fieldErrors);
+          },
+          notFound: (what) => {
+            throw new Refusal('NOT_FOUND', `${what} was not found.`, undefined, 'NOT_FOUND');
+          },
+        };
+        const result = await options.execute(ctx);
+        if (key) {
+          await tx.idempotencyRecord.create({
+            data: {
+              key,
+              userId: actor.userId,
+              action: options.auditAction,
+              result: { ok: true, data: (result ?? null) as Prisma.InputJsonValue },
+            },
+          });
+        }
+        return result;
+      },
+      { timeout: 20_000, maxWait: 20_000 },
+    );
+    return { ok: true, data };
+  } catch (error) {
+    if (key && isUniqueViolation(error)) {
+      // The same submission arrived twice at once: the first one won; answer with its result.
+      const first = await replay();
+      if (first) return first;
+    }
+    if (error instanceof Refusal) {
+      await recordAudit(db, {
+        ...auditBase,
+        action: options.auditAction,
+        outcome: error.code === 'NOT_FOUND' ? 'DENIED' : 'FAILURE',
+        reason: error.reason,
+      });
+      return {
+        ok: false,
+        code: error.code,
+        reason: error.reason,
+        message: error.message,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      };
+    }
+    throw error;
+  }
+}

@@ -144,7 +144,10 @@ export function isBankHoliday(date: IsoDate): boolean {
 }
 
 /** The bank holidays of a year: GOV.UK's list where we have it, else the computed pattern. */
-export function bankHolidaysForYear(year: number): { holidays: BankHoliday[]; provisional: boolean } {
+export function bankHolidaysForYear(year: number): {
+  holidays: BankHoliday[];
+  provisional: boolean;
+} {
   if (isYearInPublishedData(year)) {
     const prefix = `${String(year).padStart(4, '0')}-`;
     return {

@@ -5,7 +5,14 @@
  * so a form can run one on its own (e.g. validate an examination date as it is typed).
  */
 import { ctoPeriodsDetailed, madeOnDay } from './clocks';
-import { compareDates, formatDate, formatInstant, londonDateOf, parseIsoDate, type IsoDate } from './dates';
+import {
+  compareDates,
+  formatDate,
+  formatInstant,
+  londonDateOf,
+  parseIsoDate,
+  type IsoDate,
+} from './dates';
 import { refuse, type Refusal, type Warning } from './outcomes';
 import {
   ELIGIBLE_LEGAL_STATUS_CODES,
@@ -27,7 +34,9 @@ export interface ExtensionWindow {
 
 function windowText(w: ExtensionWindow): string {
   const base = `The renewal window for the expiry on ${formatDate(w.expiry)} runs from ${formatDate(w.opens)} to ${formatDate(w.closes)}`;
-  return w.via21A ? `${base} (extended by s21A because the patient was absent without leave)` : base;
+  return w.via21A
+    ? `${base} (extended by s21A because the patient was absent without leave)`
+    : base;
 }
 
 // ---- Making the order -------------------------------------------------------------------------
@@ -47,7 +56,7 @@ export function checkDiscretionaryConditionsAgreed(
   conditions: readonly ConditionSnapshot[],
 ): Refusal | undefined {
   const missing = conditions.filter(
-    (c) => c.kind === 'DISCRETIONARY' && c.status !== 'RESCINDED' && !c.amhpAgreed,
+    (c) => c.kind === 'DISCRETIONARY' && c.status !== 'ENDED' && !c.amhpAgreed,
   );
   if (missing.length === 0) return undefined;
   const list = missing.map((c) => (c.text ? `“${c.text}”` : c.id)).join(', ');
@@ -58,7 +67,10 @@ export function checkDiscretionaryConditionsAgreed(
 }
 
 /** CTO1: Part 3 (the order) cannot come before Part 2 (the AMHP's agreement). */
-export function checkPart3AfterPart2(signedAt: Date, amhpAgreedAt: Date | null): Refusal | undefined {
+export function checkPart3AfterPart2(
+  signedAt: Date,
+  amhpAgreedAt: Date | null,
+): Refusal | undefined {
   if (amhpAgreedAt === null) {
     return refuse(
       'PART3_BEFORE_PART2',
@@ -75,7 +87,10 @@ export function checkPart3AfterPart2(signedAt: Date, amhpAgreedAt: Date | null):
 }
 
 /** An order cannot take effect on a day before it was made. */
-export function checkEffectiveTime(signedAt: Date, effectiveAt: Date): Refusal | Warning | undefined {
+export function checkEffectiveTime(
+  signedAt: Date,
+  effectiveAt: Date,
+): Refusal | Warning | undefined {
   const signedOn = londonDateOf(signedAt);
   const effectiveOn = londonDateOf(effectiveAt);
   if (compareDates(effectiveOn, signedOn) < 0) {
@@ -119,11 +134,17 @@ export function monthEndWarning(madeOn: IsoDate): Warning | undefined {
 
 // ---- Extension --------------------------------------------------------------------------------
 
-export function checkExaminationInWindow(examinedOn: IsoDate, window: ExtensionWindow): Refusal | undefined {
+export function checkExaminationInWindow(
+  examinedOn: IsoDate,
+  window: ExtensionWindow,
+): Refusal | undefined {
   if (compareDates(examinedOn, window.opens) >= 0 && compareDates(examinedOn, window.closes) <= 0) {
     return undefined;
   }
-  const when = compareDates(examinedOn, window.opens) < 0 ? 'before the window opens' : 'after the window closed';
+  const when =
+    compareDates(examinedOn, window.opens) < 0
+      ? 'before the window opens'
+      : 'after the window closed';
   return refuse(
     'EXAMINATION_OUTSIDE_WINDOW',
     `The examination on ${formatDate(examinedOn)} is ${when}. ${windowText(window)}: the examination must fall inside it (s20A(4)); examine the patient again inside the window.`,
@@ -182,7 +203,9 @@ export function recallOfEndedOrder(state: OrderState, endedOn: IsoDate | null): 
     REVOKED: 'been revoked',
     DIED: 'ended with the patient’s death',
   };
-  const when = endedOn ? ` (${state === 'EXPIRED' ? 'at the end of' : 'on'} ${formatDate(endedOn)})` : '';
+  const when = endedOn
+    ? ` (${state === 'EXPIRED' ? 'at the end of' : 'on'} ${formatDate(endedOn)})`
+    : '';
   return refuse(
     'RECALL_OF_ENDED_ORDER',
     `This order has ${how[state] ?? 'ended'}${when}. A patient can be recalled only while a community treatment order is in force; a recall now would be unlawful detention.`,
@@ -197,7 +220,10 @@ export function checkServiceMethod(method: ServiceMethod): Refusal | undefined {
   );
 }
 
-export function checkDetentionAfterService(detentionBeganAt: Date, noticeServedAt: Date): Refusal | undefined {
+export function checkDetentionAfterService(
+  detentionBeganAt: Date,
+  noticeServedAt: Date,
+): Refusal | undefined {
   if (detentionBeganAt.getTime() >= noticeServedAt.getTime()) return undefined;
   return refuse(
     'CTO4_BEFORE_CTO3_SERVED',

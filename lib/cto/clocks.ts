@@ -52,7 +52,8 @@ function describeSkipped(answer: DayAnswer): string {
   return answer.skipped
     .map((s) => {
       const what = typeof s.reason === 'string' ? `a ${s.reason}` : s.reason.title;
-      const note = typeof s.reason !== 'string' && s.reason.notes ? ` (${s.reason.notes.toLowerCase()})` : '';
+      const note =
+        typeof s.reason !== 'string' && s.reason.notes ? ` (${s.reason.notes.toLowerCase()})` : '';
       return `${formatDate(s.date)} is ${what}${note}`;
     })
     .join('; ');
@@ -179,7 +180,11 @@ export function ctoPeriods(
 }
 
 /** The community treatment period in which `day` falls, if any. */
-export function periodContaining(madeOn: IsoDate, day: IsoDate, maxPeriods = 200): PeriodDetail | undefined {
+export function periodContaining(
+  madeOn: IsoDate,
+  day: IsoDate,
+  maxPeriods = 200,
+): PeriodDetail | undefined {
   if (compareDates(day, madeOn) < 0) return undefined;
   return ctoPeriodsDetailed(madeOn, maxPeriods).find((p) => compareDates(day, p.end) <= 0);
 }
@@ -365,7 +370,10 @@ export interface RevocationConsequences {
   /** Renewal (s20) examination window for the first detention period. */
   readonly renewalWindow: RenewalWindowDetail;
   readonly patientTribunalWindow: { readonly opens: ComputedDate; readonly closes: ComputedDate };
-  readonly managersReference: { readonly target: ComputedDate; readonly overdueAfter: ComputedDate };
+  readonly managersReference: {
+    readonly target: ComputedDate;
+    readonly overdueAfter: ComputedDate;
+  };
   /** Always false: the Part 4 three-month medication clock is not reset (s62A). */
   readonly part4ThreeMonthClockReset: false;
   readonly part4Explain: string;
@@ -514,7 +522,10 @@ export function firstManagersReferenceDue(applicableDay: IsoDate): IsoDate {
 // C9. Periodic managers' reference (s68(6), s68(4))
 // ---------------------------------------------------------------------------------------------
 
-export function periodicReferenceDueDetailed(lastConsidered: IsoDate, under18: boolean): ComputedDate {
+export function periodicReferenceDueDetailed(
+  lastConsidered: IsoDate,
+  under18: boolean,
+): ComputedDate {
   const years = under18 ? 1 : 3;
   const anniversary = addMonthsClamped(lastConsidered, years * 12);
   const date = addDays(anniversary, 1);
@@ -578,7 +589,10 @@ export function nrDischargeTakesEffectAt(orderReceivedAt: Date): ComputedInstant
   };
 }
 
-export function nrTribunalWindow(barringReportOn: IsoDate): { opens: IsoDate; closes: ComputedDate } {
+export function nrTribunalWindow(barringReportOn: IsoDate): {
+  opens: IsoDate;
+  closes: ComputedDate;
+} {
   const closes = daysBeginningWith(barringReportOn, 28);
   return {
     opens: barringReportOn,
@@ -692,14 +706,18 @@ export function awolAtExpiry(input: {
 // C13. Rights information (s132A)
 // ---------------------------------------------------------------------------------------------
 
-export type RightsTrigger = 'MADE' | 'EXTENDED' | 'VARIED' | 'RECALLED' | 'REVOKED';
+/** Same values as the Prisma enum RightsTrigger. */
+export type RightsTrigger =
+  'MAKING' | 'EXTENSION' | 'VARIATION' | 'RECALL' | 'REVOCATION' | 'PERIODIC' | 'OTHER';
 
 const RIGHTS_TRIGGER_WORDS: Record<RightsTrigger, string> = {
-  MADE: 'the order was made',
-  EXTENDED: 'the order was extended',
-  VARIED: 'the conditions were varied',
-  RECALLED: 'the patient was recalled',
-  REVOKED: 'the order was revoked',
+  MAKING: 'the order was made',
+  EXTENSION: 'the order was extended',
+  VARIATION: 'the conditions were varied',
+  RECALL: 'the patient was recalled',
+  REVOCATION: 'the order was revoked',
+  PERIODIC: 'information is due to be repeated',
+  OTHER: 'something changed',
 };
 
 export function rightsInformationDue(
@@ -708,7 +726,10 @@ export function rightsInformationDue(
   targetDays: number = DEFAULT_RIGHTS_INFORMATION_TARGET_DAYS,
 ): ComputedDate {
   if (!Number.isInteger(targetDays) || targetDays < 0) {
-    throw new CtoInputError('INVALID_DAYS', `The target must be a whole number of days (got ${targetDays}).`);
+    throw new CtoInputError(
+      'INVALID_DAYS',
+      `The target must be a whole number of days (got ${targetDays}).`,
+    );
   }
   const date = addDays(triggerOn, targetDays);
   return {

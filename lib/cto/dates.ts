@@ -104,7 +104,10 @@ export function fromDayNumber(dayNumber: number): IsoDate {
 
 function assertIntegerDays(days: number): void {
   if (!Number.isInteger(days)) {
-    throw new CtoDateError('INVALID_DAYS', `A number of days must be a whole number (got ${days}).`);
+    throw new CtoDateError(
+      'INVALID_DAYS',
+      `A number of days must be a whole number (got ${days}).`,
+    );
   }
 }
 

@@ -11,7 +11,13 @@ export * from './nhs-number';
 export * from './types';
 export * from './outcomes';
 export * from './checks';
-export { TRANSITIONS, EVENT_TYPES, transitionFor, type TransitionSpec, type FromState } from './transitions';
+export {
+  TRANSITIONS,
+  EVENT_TYPES,
+  transitionFor,
+  type TransitionSpec,
+  type FromState,
+} from './transitions';
 export {
   allowedEvents,
   applyEvent,
@@ -28,3 +34,4 @@ export {
   type EventAvailability,
   type LifecycleOptions,
 } from './lifecycle';
+export { renderStates, renderTransitionTable } from './describe';

@@ -77,6 +77,7 @@ import {
   isTerminalState,
   type Actor,
   type ConditionSnapshot,
+  type CtoEndReason,
   type EventOf,
   type EventType,
   type ExtensionSnapshot,
@@ -116,7 +117,8 @@ export function awolAroundExpiry(
 ): { result: Extract<AwolAtExpiry, { applies: true }>; absence: AbsenceInterval } | null {
   const expiry = currentExpiry(order);
   if (expiry === null) return null;
-  let best: { result: Extract<AwolAtExpiry, { applies: true }>; absence: AbsenceInterval } | null = null;
+  let best: { result: Extract<AwolAtExpiry, { applies: true }>; absence: AbsenceInterval } | null =
+    null;
   for (const absence of order.absences) {
     const result = awolAtExpiry({
       expiry,
@@ -206,9 +208,13 @@ export function effectiveState(order: OrderSnapshot, now: Date): EffectiveState 
   let state: OrderState = recordedState;
   const due: EventType[] = [];
   const alerts: Alert[] = [];
-  if (state === 'AWAITING_EFFECT' && order.effectiveAt && now.getTime() >= order.effectiveAt.getTime()) {
+  if (
+    state === 'AWAITING_EFFECT' &&
+    order.effectiveAt &&
+    now.getTime() >= order.effectiveAt.getTime()
+  ) {
     state = 'ACTIVE';
-    due.push('ORDER_TAKES_EFFECT');
+    due.push('TAKE_EFFECT');
   }
   if (IN_FORCE_STATES.includes(state)) {
     const endings: { at: Date; state: OrderState; event: EventType; reason: string }[] = [];
@@ -262,10 +268,23 @@ export function effectiveState(order: OrderSnapshot, now: Date): EffectiveState 
         message: `The period ended on ${formatDate(expiry)}, but because the patient was absent without leave around then the order continues until the end of ${formatDate(until)} (s21).`,
       });
     }
+    const window = extensionWindow(order);
+    const today = londonDateOf(now);
+    if (
+      window &&
+      compareDates(today, window.opens) >= 0 &&
+      compareDates(today, window.closes) <= 0 &&
+      !currentExtension(order)?.cto7FurnishedAt
+    ) {
+      alerts.push({
+        code: 'EXTENSION_WINDOW_OPEN',
+        message: `The renewal (extension) window is open from ${formatDate(window.opens)} to ${formatDate(window.closes)}. Without a CTO7 furnished by the end of ${formatDate(window.closes)} the order expires.`,
+      });
+    }
     if (state === 'RECALLED') {
       const deadline = currentRecallDeadline(order);
       if (deadline && !deadline.awaitingReturn && now.getTime() >= deadline.instant.getTime()) {
-        due.push('MANDATORY_RELEASE');
+        due.push('SEVENTY_TWO_HOURS_END');
         alerts.push({
           code: 'RELEASE_REQUIRED',
           message: `The 72 hours ended ${formatInstant(deadline.instant)}. The patient must be released now (s17F(6)); they remain on the order. Revocation is no longer possible.`,
@@ -284,7 +303,9 @@ export function effectiveState(order: OrderSnapshot, now: Date): EffectiveState 
     state,
     changed: state !== recordedState,
     dueTimeEvents: due,
-    ...(state !== recordedState ? { reason: 'The order took effect at the time stated in CTO1 Part 3.' } : {}),
+    ...(state !== recordedState
+      ? { reason: 'The order took effect at the time stated in CTO1 Part 3.' }
+      : {}),
     alerts,
   };
 }
@@ -314,13 +335,17 @@ interface Effects {
   readonly tasks?: readonly Task[];
   readonly warnings?: readonly Warning[];
   readonly completes?: readonly TaskKind[];
+  readonly endReason?: CtoEndReason;
 }
 
 interface Handler<T extends EventType> {
   /** Payload-independent preconditions (used by allowedEvents too). */
   readonly guard?: (ctx: Ctx & { order: OrderSnapshot }) => Refusal | undefined;
   /** Payload checks: a refusal, or warnings. */
-  readonly validate?: (ctx: Ctx & { order: OrderSnapshot | null }, event: EventOf<T>) => Refusal | readonly Warning[] | undefined;
+  readonly validate?: (
+    ctx: Ctx & { order: OrderSnapshot | null },
+    event: EventOf<T>,
+  ) => Refusal | readonly Warning[] | undefined;
   readonly apply: (ctx: Ctx & { order: OrderSnapshot | null }, event: EventOf<T>) => Effects;
 }
 
@@ -329,8 +354,16 @@ function mustOrder(ctx: { order: OrderSnapshot | null }): OrderSnapshot {
   return ctx.order;
 }
 
-function rightsTask(day: IsoDate, trigger: RightsTrigger, options: LifecycleOptions): { clock: Clock; task: Task } {
-  const due = rightsInformationDue(day, trigger, options.rightsInformationTargetDays ?? DEFAULT_RIGHTS_INFORMATION_TARGET_DAYS);
+function rightsTask(
+  day: IsoDate,
+  trigger: RightsTrigger,
+  options: LifecycleOptions,
+): { clock: Clock; task: Task } {
+  const due = rightsInformationDue(
+    day,
+    trigger,
+    options.rightsInformationTargetDays ?? DEFAULT_RIGHTS_INFORMATION_TARGET_DAYS,
+  );
   return {
     clock: { kind: 'RIGHTS_INFORMATION', date: due.date, basis: due.basis, explain: due.explain },
     task: {
@@ -361,11 +394,16 @@ function expiryClocks(order: OrderSnapshot): { clocks: Clock[]; tasks: Task[] } 
         basis: last.basis,
         explain: last.explain,
         ...(last.alternativeEnd
-          ? { alternative: { date: last.alternativeEnd, explain: `The other reading of the period gives ${formatDate(last.alternativeEnd)}.` } }
+          ? {
+              alternative: {
+                date: last.alternativeEnd,
+                explain: `The other reading of the period gives ${formatDate(last.alternativeEnd)}.`,
+              },
+            }
           : {}),
       },
       {
-        kind: 'RENEWAL_WINDOW',
+        kind: 'EXTENSION_WINDOW',
         opensOn: w.opens.date,
         date: w.closes.date,
         basis: 's20A(4)',
@@ -373,7 +411,7 @@ function expiryClocks(order: OrderSnapshot): { clocks: Clock[]; tasks: Task[] } 
         ...(w.opens.alternative ? { alternative: w.opens.alternative } : {}),
       },
       {
-        kind: 'PATIENT_TRIBUNAL_WINDOW',
+        kind: 'PATIENT_APPLICATION_WINDOW',
         opensOn: last.start,
         date: last.end,
         basis: tribunal.basis,
@@ -382,7 +420,7 @@ function expiryClocks(order: OrderSnapshot): { clocks: Clock[]; tasks: Task[] } 
     ],
     tasks: [
       {
-        kind: 'EXAMINE_FOR_EXTENSION',
+        kind: 'ARRANGE_EXTENSION_EXAMINATION',
         title: 'Examine the patient for renewal (extension) of the order',
         basis: 's20A(4)',
         explain: `Examine between ${formatDate(w.opens.date)} and ${formatDate(w.closes.date)}; consult another professional, get the AMHP’s agreement and furnish the CTO7 by the end of ${formatDate(last.end)}, or the order expires.`,
@@ -430,7 +468,9 @@ function recallClock(order: OrderSnapshot): { clock: Clock; task: Task } | null 
       instant: d.instant,
       basis: d.basis,
       explain: d.explain,
-      ...(d.alternative ? { alternative: { instant: d.alternative.instant, explain: d.alternative.explain } } : {}),
+      ...(d.alternative
+        ? { alternative: { instant: d.alternative.instant, explain: d.alternative.explain } }
+        : {}),
       ...(d.awaitingReturn ? { awaitingReturn: true } : {}),
     },
     task: {
@@ -445,7 +485,9 @@ function recallClock(order: OrderSnapshot): { clock: Clock; task: Task } | null 
 }
 
 function validDay(value: string, what: string): Refusal | undefined {
-  return isValidIsoDate(value) ? undefined : refuse('INVALID_INPUT', `The ${what} “${value}” is not a real date (YYYY-MM-DD).`);
+  return isValidIsoDate(value)
+    ? undefined
+    : refuse('INVALID_INPUT', `The ${what} “${value}” is not a real date (YYYY-MM-DD).`);
 }
 
 function notAfterToday(day: IsoDate, today: IsoDate, what: string): Refusal | undefined {
@@ -471,7 +513,9 @@ function uniqueIds(ids: readonly string[]): Refusal | undefined {
 
 function s58Task(order: OrderSnapshot, revokedOn: IsoDate, explain: string): Task {
   // s62A: the three months run from the first medication, not from revocation.
-  const from = order.firstMedicationOn ? addDays(periodEnd(order.firstMedicationOn, 3), 1) : revokedOn;
+  const from = order.firstMedicationOn
+    ? addDays(periodEnd(order.firstMedicationOn, 3), 1)
+    : revokedOn;
   const dueOn = compareDates(from, revokedOn) < 0 ? revokedOn : from;
   return {
     kind: 'ARRANGE_S58_CERTIFICATE',
@@ -499,7 +543,7 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           kind: c.kind,
           ...(c.text !== undefined ? { text: c.text } : {}),
           amhpAgreed: c.kind === 'MANDATORY',
-          status: 'IN_FORCE' as const,
+          status: 'ACTIVE' as const,
         })),
       },
     }),
@@ -507,16 +551,25 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   AMHP_AGREE_MAKING: {
     validate: (ctx, e) => {
       const order = mustOrder(ctx);
-      const unknown = (e.agreedConditionIds ?? []).find((id) => !order.conditions.some((c) => c.id === id));
-      if (unknown !== undefined) return refuse('CONDITION_NOT_FOUND', `There is no condition “${unknown}” on this order.`);
+      const unknown = (e.agreedConditionIds ?? []).find(
+        (id) => !order.conditions.some((c) => c.id === id),
+      );
+      if (unknown !== undefined)
+        return refuse('CONDITION_NOT_FOUND', `There is no condition “${unknown}” on this order.`);
       return undefined;
     },
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       const agreed = (c: ConditionSnapshot): boolean =>
-        c.kind === 'MANDATORY' || e.agreedConditionIds === undefined || e.agreedConditionIds.includes(c.id);
+        c.kind === 'MANDATORY' ||
+        e.agreedConditionIds === undefined ||
+        e.agreedConditionIds.includes(c.id);
       return {
-        order: { ...order, amhpAgreedAt: ctx.at, conditions: order.conditions.map((c) => ({ ...c, amhpAgreed: agreed(c) })) },
+        order: {
+          ...order,
+          amhpAgreedAt: ctx.at,
+          conditions: order.conditions.map((c) => ({ ...c, amhpAgreed: agreed(c) })),
+        },
       };
     },
   },
@@ -526,7 +579,7 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   WITHDRAW_PROPOSAL: {
     apply: (ctx) => ({ order: { ...mustOrder(ctx), endedAt: ctx.at } }),
   },
-  MAKE_ORDER: {
+  MAKE: {
     guard: (ctx) =>
       checkLegalStatus(ctx.order.legalStatusCode) ??
       checkPart3AfterPart2(ctx.at, ctx.order.amhpAgreedAt) ??
@@ -534,19 +587,25 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
     validate: (ctx, e) => {
       const order = mustOrder(ctx);
       const signedAt = e.signedAt ?? ctx.at;
-      const bad = validInstant(signedAt, 'signature time') ?? validInstant(e.effectiveAt, 'effective time');
+      const bad =
+        validInstant(signedAt, 'signature time') ?? validInstant(e.effectiveAt, 'effective time');
       if (bad) return bad;
       if (signedAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
-        return refuse('EVENT_IN_FUTURE', `Part 3 cannot be signed in the future (${formatInstant(signedAt)}).`);
+        return refuse(
+          'EVENT_IN_FUTURE',
+          `Part 3 cannot be signed in the future (${formatInstant(signedAt)}).`,
+        );
       }
       const sequence = checkPart3AfterPart2(signedAt, order.amhpAgreedAt);
       if (sequence) return sequence;
       const effective = checkEffectiveTime(signedAt, e.effectiveAt);
       if (effective && 'ok' in effective) return effective;
       const madeOn = madeOnDay(signedAt, e.effectiveAt).date;
-      return [effective, signedEffectiveWarning(signedAt, e.effectiveAt), monthEndWarning(madeOn)].filter(
-        (w): w is Warning => w !== undefined && !('ok' in w),
-      );
+      return [
+        effective,
+        signedEffectiveWarning(signedAt, e.effectiveAt),
+        monthEndWarning(madeOn),
+      ].filter((w): w is Warning => w !== undefined && !('ok' in w));
     },
     apply: (ctx, e) => {
       const signedAt = e.signedAt ?? ctx.at;
@@ -561,7 +620,7 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
         extension: null,
       };
       const { clocks, tasks } = expiryClocks(order);
-      const rights = rightsTask(made.date, 'MADE', ctx.options);
+      const rights = rightsTask(made.date, 'MAKING', ctx.options);
       const extraClocks: Clock[] = [];
       const extraTasks: Task[] = [furnishTask('CTO1', londonDateOf(signedAt), 'reg 6(1)(b)')];
       if (!inEffect) {
@@ -574,7 +633,12 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       }
       if (order.firstMedicationOn) {
         const c = certificateRequiredFromDetailed(made.date, order.firstMedicationOn);
-        extraClocks.push({ kind: 'CERTIFICATE_REQUIRED', date: c.date, basis: c.basis, explain: c.explain });
+        extraClocks.push({
+          kind: 'CERTIFICATE_REQUIRED',
+          date: c.date,
+          basis: c.basis,
+          explain: c.explain,
+        });
         extraTasks.push({
           kind: 'ARRANGE_PART4A_CERTIFICATE',
           title: 'Arrange a Part 4A certificate (CTO11 or CTO12)',
@@ -588,14 +652,20 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           kind: 'RECORD_FIRST_MEDICATION_DATE',
           title: 'Record the first date medication was given while liable to be detained',
           basis: 's64B, s64C, s58',
-          explain: 'The date a Part 4A certificate is needed depends on it (one month after the order was made, or three months after first medication, whichever is later).',
+          explain:
+            'The date a Part 4A certificate is needed depends on it (one month after the order was made, or three months after first medication, whichever is later).',
           dueOn: made.date,
           assigneeRoles: ['RESPONSIBLE_CLINICIAN', 'MHA_ADMINISTRATOR'],
         });
       }
       if (order.applicableDay && order.legalStatusCode === '03') {
         const ref = firstManagersReferenceDueDetailed(order.applicableDay);
-        extraClocks.push({ kind: 'FIRST_MANAGERS_REFERENCE', date: ref.date, basis: ref.basis, explain: ref.explain });
+        extraClocks.push({
+          kind: 'FIRST_MANAGERS_REFERENCE',
+          date: ref.date,
+          basis: ref.basis,
+          explain: ref.explain,
+        });
         extraTasks.push({
           kind: 'FIRST_MANAGERS_REFERENCE',
           title: 'Refer the case to the tribunal (first reference), unless an application is made',
@@ -613,7 +683,7 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       };
     },
   },
-  ORDER_TAKES_EFFECT: {
+  TAKE_EFFECT: {
     guard: (ctx) =>
       ctx.order.effectiveAt && ctx.at.getTime() >= ctx.order.effectiveAt.getTime()
         ? undefined
@@ -641,11 +711,13 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           kind: c.kind,
           ...(c.text !== undefined ? { text: c.text } : {}),
           amhpAgreed: c.kind === 'MANDATORY' || (existing.get(c.id)?.amhpAgreed ?? false),
-          status: 'IN_FORCE' as const,
+          status: 'ACTIVE' as const,
         })),
-        ...order.conditions.filter((c) => !listed.has(c.id)).map((c) => ({ ...c, status: 'RESCINDED' as const })),
+        ...order.conditions
+          .filter((c) => !listed.has(c.id))
+          .map((c) => ({ ...c, status: 'ENDED' as const })),
       ];
-      const rights = rightsTask(ctx.atDay, 'VARIED', ctx.options);
+      const rights = rightsTask(ctx.atDay, 'VARIATION', ctx.options);
       return {
         order: { ...order, conditions },
         clocks: [rights.clock],
@@ -655,19 +727,32 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   },
   SUSPEND_CONDITION: {
     guard: (ctx) =>
-      ctx.order.conditions.some((c) => c.status === 'IN_FORCE')
+      ctx.order.conditions.some((c) => c.status === 'ACTIVE')
         ? undefined
         : refuse('CONDITION_NOT_IN_FORCE', 'No condition is in force to suspend.'),
     validate: (ctx, e) => {
       const c = mustOrder(ctx).conditions.find((x) => x.id === e.conditionId);
-      if (!c) return refuse('CONDITION_NOT_FOUND', `There is no condition “${e.conditionId}” on this order.`);
-      if (c.status !== 'IN_FORCE') return refuse('CONDITION_NOT_IN_FORCE', `The condition “${c.text ?? c.id}” is not in force (${c.status.toLowerCase()}).`);
+      if (!c)
+        return refuse(
+          'CONDITION_NOT_FOUND',
+          `There is no condition “${e.conditionId}” on this order.`,
+        );
+      if (c.status !== 'ACTIVE')
+        return refuse(
+          'CONDITION_NOT_IN_FORCE',
+          `The condition “${c.text ?? c.id}” is not in force (${c.status.toLowerCase()}).`,
+        );
       return undefined;
     },
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       return {
-        order: { ...order, conditions: order.conditions.map((c) => (c.id === e.conditionId ? { ...c, status: 'SUSPENDED' as const } : c)) },
+        order: {
+          ...order,
+          conditions: order.conditions.map((c) =>
+            c.id === e.conditionId ? { ...c, status: 'SUSPENDED' as const } : c,
+          ),
+        },
       };
     },
   },
@@ -678,20 +763,33 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
         : refuse('CONDITION_NOT_SUSPENDED', 'No condition is suspended.'),
     validate: (ctx, e) => {
       const c = mustOrder(ctx).conditions.find((x) => x.id === e.conditionId);
-      if (!c) return refuse('CONDITION_NOT_FOUND', `There is no condition “${e.conditionId}” on this order.`);
-      if (c.status !== 'SUSPENDED') return refuse('CONDITION_NOT_SUSPENDED', `The condition “${c.text ?? c.id}” is not suspended.`);
+      if (!c)
+        return refuse(
+          'CONDITION_NOT_FOUND',
+          `There is no condition “${e.conditionId}” on this order.`,
+        );
+      if (c.status !== 'SUSPENDED')
+        return refuse(
+          'CONDITION_NOT_SUSPENDED',
+          `The condition “${c.text ?? c.id}” is not suspended.`,
+        );
       return undefined;
     },
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       return {
-        order: { ...order, conditions: order.conditions.map((c) => (c.id === e.conditionId ? { ...c, status: 'IN_FORCE' as const } : c)) },
+        order: {
+          ...order,
+          conditions: order.conditions.map((c) =>
+            c.id === e.conditionId ? { ...c, status: 'ACTIVE' as const } : c,
+          ),
+        },
       };
     },
   },
 
   // ---- Extension -----------------------------------------------------------------------------------
-  RECORD_EXTENSION_EXAMINATION: {
+  EXAMINE_FOR_EXTENSION: {
     guard: (ctx) => {
       const w = extensionWindow(ctx.order);
       if (!w) return refuse('NO_ORDER_IN_FORCE', 'The order has not been made.');
@@ -705,7 +803,9 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
     },
     validate: (ctx, e) => {
       const order = mustOrder(ctx);
-      const bad = validDay(e.examinedOn, 'examination date') ?? notAfterToday(e.examinedOn, ctx.atDay, 'examination date');
+      const bad =
+        validDay(e.examinedOn, 'examination date') ??
+        notAfterToday(e.examinedOn, ctx.atDay, 'examination date');
       if (bad) return bad;
       const w = extensionWindow(order);
       if (!w) return refuse('NO_ORDER_IN_FORCE', 'The order has not been made.');
@@ -731,14 +831,21 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       return { order: { ...order, extension } };
     },
   },
-  RECORD_EXTENSION_CONSULTATION: {
-    validate: (ctx, e) => validDay(e.consultedOn, 'consultation date') ?? notAfterToday(e.consultedOn, ctx.atDay, 'consultation date'),
+  CONSULT_FOR_EXTENSION: {
+    validate: (ctx, e) =>
+      validDay(e.consultedOn, 'consultation date') ??
+      notAfterToday(e.consultedOn, ctx.atDay, 'consultation date'),
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       const expiry = currentExpiry(order) ?? ctx.atDay;
       const ext = currentExtension(order);
       return {
-        order: { ...order, extension: ext ? { ...ext, consultedOn: e.consultedOn } : blankExtension(expiry, { consultedOn: e.consultedOn }) },
+        order: {
+          ...order,
+          extension: ext
+            ? { ...ext, consultedOn: e.consultedOn }
+            : blankExtension(expiry, { consultedOn: e.consultedOn }),
+        },
       };
     },
   },
@@ -752,7 +859,10 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
         );
       }
       if (compareDates(ctx.atDay, ext.examinedOn) < 0) {
-        return refuse('CTO7_PART2_BEFORE_PART1', `The AMHP’s agreement cannot pre-date the examination on ${formatDate(ext.examinedOn)}.`);
+        return refuse(
+          'CTO7_PART2_BEFORE_PART1',
+          `The AMHP’s agreement cannot pre-date the examination on ${formatDate(ext.examinedOn)}.`,
+        );
       }
       return undefined;
     },
@@ -762,7 +872,33 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       return { order: { ...order, extension: ext ? { ...ext, amhpAgreedAt: ctx.at } : null } };
     },
   },
-  FURNISH_EXTENSION_REPORT: {
+  AMHP_DECLINE_EXTENSION: {
+    guard: (ctx) =>
+      currentExtension(ctx.order)?.examinedOn
+        ? undefined
+        : refuse(
+            'CTO7_PART2_BEFORE_PART1',
+            'There is no examination (CTO7 Part 1) for the AMHP to consider yet.',
+          ),
+    apply: (ctx) => {
+      const order = mustOrder(ctx);
+      const ext = currentExtension(order);
+      const expiry = currentExpiry(order);
+      return {
+        order: {
+          ...order,
+          extension: ext ? { ...ext, amhpAgreedAt: null, amhpDeclinedAt: ctx.at } : null,
+        },
+        warnings: [
+          {
+            code: 'AMHP_DECLINED',
+            message: `The AMHP did not agree the extension. Without an AMHP's agreement the order cannot be extended: it expires at the end of ${expiry ? formatDate(expiry) : 'the period'} unless another AMHP agrees in time (s20A(4)(b)).`,
+          },
+        ],
+      };
+    },
+  },
+  FURNISH_CTO7: {
     guard: (ctx) => {
       const w = extensionWindow(ctx.order);
       if (!w) return refuse('NO_ORDER_IN_FORCE', 'The order has not been made.');
@@ -787,7 +923,7 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       };
       const { clocks, tasks } = expiryClocks(order);
       const review = managersReviewDue(oldExpiry);
-      const rights = rightsTask(ctx.atDay, 'EXTENDED', ctx.options);
+      const rights = rightsTask(ctx.atDay, 'EXTENSION', ctx.options);
       const warnings: Warning[] = [];
       if (w?.via21A && compareDates(ctx.atDay, oldExpiry) > 0) {
         warnings.push({
@@ -797,10 +933,19 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       }
       return {
         order,
-        clocks: [...clocks, { kind: 'MANAGERS_REVIEW', date: review.date, basis: review.basis, explain: review.explain }, rights.clock],
+        clocks: [
+          ...clocks,
+          {
+            kind: 'MANAGERS_REVIEW_OF_EXTENSION',
+            date: review.date,
+            basis: review.basis,
+            explain: review.explain,
+          },
+          rights.clock,
+        ],
         tasks: [
           {
-            kind: 'RECORD_MANAGERS_RECEIPT',
+            kind: 'RECORD_CTO7_RECEIPT',
             title: 'Record the managers’ receipt of the CTO7 (Part 4)',
             basis: 'reg 13(7)',
             explain: 'Part 4 of the CTO7 records the managers’ receipt of the report.',
@@ -808,7 +953,7 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
             assigneeRoles: ['MHA_ADMINISTRATOR'],
           },
           {
-            kind: 'MANAGERS_REVIEW',
+            kind: 'MANAGERS_REVIEW_OF_EXTENSION',
             title: 'Hospital managers’ review of the extension',
             basis: review.basis,
             explain: review.explain,
@@ -819,11 +964,11 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           ...tasks,
         ],
         warnings,
-        completes: ['EXAMINE_FOR_EXTENSION'],
+        completes: ['ARRANGE_EXTENSION_EXAMINATION'],
       };
     },
   },
-  RECORD_MANAGERS_RECEIPT: {
+  MANAGERS_RECEIVE_CTO7: {
     guard: (ctx) => {
       const ext = furnishedExtension(ctx.order);
       if (!ext) {
@@ -833,23 +978,38 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
         );
       }
       if (ext.managersReceivedAt) {
-        return refuse('ALREADY_RECORDED', `Receipt of this CTO7 was already recorded ${formatInstant(ext.managersReceivedAt)}.`);
+        return refuse(
+          'ALREADY_RECORDED',
+          `Receipt of this CTO7 was already recorded ${formatInstant(ext.managersReceivedAt)}.`,
+        );
       }
       if (ext.cto7FurnishedAt && ctx.at.getTime() < ext.cto7FurnishedAt.getTime()) {
-        return refuse('CTO7_PART4_BEFORE_PART3', `Part 4 cannot pre-date the furnishing of the report (${formatInstant(ext.cto7FurnishedAt)}).`);
+        return refuse(
+          'CTO7_PART4_BEFORE_PART3',
+          `Part 4 cannot pre-date the furnishing of the report (${formatInstant(ext.cto7FurnishedAt)}).`,
+        );
       }
       return undefined;
     },
     apply: (ctx) => {
       const order = mustOrder(ctx);
-      return { order: { ...order, extension: order.extension ? { ...order.extension, managersReceivedAt: ctx.at } : null }, completes: ['RECORD_MANAGERS_RECEIPT'] };
+      return {
+        order: {
+          ...order,
+          extension: order.extension ? { ...order.extension, managersReceivedAt: ctx.at } : null,
+        },
+        completes: ['RECORD_CTO7_RECEIPT'],
+      };
     },
   },
-  RECORD_MANAGERS_REVIEW: {
+  MANAGERS_REVIEW_EXTENSION: {
     guard: (ctx) => {
       const ext = furnishedExtension(ctx.order);
       if (!ext || ext.managersReviewedOn) {
-        return refuse('NO_EXTENSION_TO_REVIEW', 'There is no furnished extension waiting for the managers’ review. (To discharge, use “Discharge by the hospital managers”.)');
+        return refuse(
+          'NO_EXTENSION_TO_REVIEW',
+          'There is no furnished extension waiting for the managers’ review. (To discharge, use “Discharge by the hospital managers”.)',
+        );
       }
       return undefined;
     },
@@ -863,42 +1023,73 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           message: `The review should have been held by ${formatDate(ext.forExpiry)}; failing to review before expiry is a very serious matter (Code of Practice 38.50).`,
         });
       }
-      return { order: { ...order, extension: ext ? { ...ext, managersReviewedOn: ctx.atDay } : null }, warnings, completes: ['MANAGERS_REVIEW'] };
+      return {
+        order: { ...order, extension: ext ? { ...ext, managersReviewedOn: ctx.atDay } : null },
+        warnings,
+        completes: ['MANAGERS_REVIEW_OF_EXTENSION'],
+      };
     },
   },
-  FURNISH_AWOL_EXTENSION_REPORT: {
+  FURNISH_CTO8: {
     guard: (ctx) => {
       const awol = awolAroundExpiry(ctx.order);
       if (!awol || awol.result.route !== 'S21B') {
-        return refuse('S21B_NOT_APPLICABLE', 'A CTO8 is only for a patient who returned more than 28 days after going absent without leave around the expiry (s21B). Use the CTO7 otherwise.');
+        return refuse(
+          'S21B_NOT_APPLICABLE',
+          'A CTO8 is only for a patient who returned more than 28 days after going absent without leave around the expiry (s21B). Use the CTO7 otherwise.',
+        );
       }
       const due = awol.result.cto8Due;
       if (due && compareDates(ctx.atDay, due.date) > 0) {
-        return refuse('CTO8_TOO_LATE', `The CTO8 had to be furnished by ${formatDate(due.date)} (one week beginning with the return); the order ended at the end of that day (s21B).`);
+        return refuse(
+          'CTO8_TOO_LATE',
+          `The CTO8 had to be furnished by ${formatDate(due.date)} (one week beginning with the return); the order ended at the end of that day (s21B).`,
+        );
       }
       return undefined;
     },
     validate: (ctx, e) => {
       const order = mustOrder(ctx);
-      const bad = validDay(e.examinedOn, 'examination date') ?? validInstant(e.amhpAgreedAt, 'AMHP agreement time');
+      const bad =
+        validDay(e.examinedOn, 'examination date') ??
+        validInstant(e.amhpAgreedAt, 'AMHP agreement time');
       if (bad) return bad;
       const awol = awolAroundExpiry(order);
       const returnedOn = awol?.absence.to ? londonDateOf(awol.absence.to) : null;
       const due = awol?.result.cto8Due?.date;
-      if (returnedOn && due && (compareDates(e.examinedOn, returnedOn) < 0 || compareDates(e.examinedOn, due) > 0)) {
-        return refuse('EXAMINATION_OUTSIDE_WINDOW', `The examination on ${formatDate(e.examinedOn)} must be within one week beginning with the return on ${formatDate(returnedOn)}: ${formatDate(returnedOn)} to ${formatDate(due)} (s21B(2)).`);
+      if (
+        returnedOn &&
+        due &&
+        (compareDates(e.examinedOn, returnedOn) < 0 || compareDates(e.examinedOn, due) > 0)
+      ) {
+        return refuse(
+          'EXAMINATION_OUTSIDE_WINDOW',
+          `The examination on ${formatDate(e.examinedOn)} must be within one week beginning with the return on ${formatDate(returnedOn)}: ${formatDate(returnedOn)} to ${formatDate(due)} (s21B(2)).`,
+        );
       }
       if (e.amhpAgreedAt.getTime() > ctx.at.getTime()) {
-        return refuse('CTO7_BEFORE_AMHP_AGREEMENT', 'The CTO8 cannot be furnished before the AMHP has agreed (s21B(6A)).');
+        return refuse(
+          'CTO7_BEFORE_AMHP_AGREEMENT',
+          'The CTO8 cannot be furnished before the AMHP has agreed (s21B(6A)).',
+        );
       }
       return undefined;
     },
     apply: (ctx) => {
       const before = mustOrder(ctx);
-      const order: OrderSnapshot = { ...before, extensionsGranted: before.extensionsGranted + 1, extension: null };
+      const order: OrderSnapshot = {
+        ...before,
+        extensionsGranted: before.extensionsGranted + 1,
+        extension: null,
+      };
       const { clocks, tasks } = expiryClocks(order);
-      const rights = rightsTask(ctx.atDay, 'EXTENDED', ctx.options);
-      return { order, clocks: [...clocks, rights.clock], tasks: [rights.task, ...tasks], completes: ['FURNISH_CTO8'] };
+      const rights = rightsTask(ctx.atDay, 'EXTENSION', ctx.options);
+      return {
+        order,
+        clocks: [...clocks, rights.clock],
+        tasks: [rights.task, ...tasks],
+        completes: ['ARRANGE_CTO8'],
+      };
     },
   },
 
@@ -906,10 +1097,14 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   SERVE_RECALL_NOTICE: {
     validate: (ctx, e) => {
       const order = mustOrder(ctx);
-      const bad = validInstant(e.handedOrPostedAt, 'time of service') ?? checkServiceMethod(e.method);
+      const bad =
+        validInstant(e.handedOrPostedAt, 'time of service') ?? checkServiceMethod(e.method);
       if (bad) return bad;
       if (e.handedOrPostedAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
-        return refuse('EVENT_IN_FUTURE', 'The notice cannot be handed over, delivered or posted in the future.');
+        return refuse(
+          'EVENT_IN_FUTURE',
+          'The notice cannot be handed over, delivered or posted in the future.',
+        );
       }
       const service = recallNoticeService(e.method, e.handedOrPostedAt);
       if (!service.ok) return refuse(service.code, service.message);
@@ -921,14 +1116,19 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
         );
       }
       return service.provisional
-        ? [{ code: 'PROVISIONAL_BANK_HOLIDAYS', message: `${service.explain} Bank holidays for that year are not yet published: check the date.` }]
+        ? [
+            {
+              code: 'PROVISIONAL_BANK_HOLIDAYS',
+              message: `${service.explain} Bank holidays for that year are not yet published: check the date.`,
+            },
+          ]
         : [];
     },
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       const service = recallNoticeService(e.method, e.handedOrPostedAt);
       if (!service.ok) throw new Error(service.message);
-      const rights = rightsTask(service.servedOn, 'RECALLED', ctx.options);
+      const rights = rightsTask(service.servedOn, 'RECALL', ctx.options);
       return {
         order: {
           ...order,
@@ -939,15 +1139,27 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
             detentionBeganAt: null,
             amhpAgreedRevocationAt: null,
             endedAt: null,
+            outcome: 'ONGOING',
           },
         },
-        clocks: [{ kind: 'RECALL_NOTICE_SERVED', instant: service.instant, date: service.servedOn, basis: service.basis, explain: service.explain, ...(service.provisional ? { provisional: true } : {}) }, rights.clock],
+        clocks: [
+          {
+            kind: 'RECALL_NOTICE_SERVED',
+            instant: service.instant,
+            date: service.servedOn,
+            basis: service.basis,
+            explain: service.explain,
+            ...(service.provisional ? { provisional: true } : {}),
+          },
+          rights.clock,
+        ],
         tasks: [
           {
             kind: 'SEND_RECALL_COPY_TO_MANAGERS',
             title: 'Send a copy of the CTO3 to the managers of the hospital of recall',
             basis: 'reg 6(3)(b)-(c)',
-            explain: 'As soon as possible after it is served; if that is not the responsible hospital, tell them its name and address.',
+            explain:
+              'As soon as possible after it is served; if that is not the responsible hospital, tell them its name and address.',
             dueOn: service.servedOn,
             assigneeRoles: ['RESPONSIBLE_CLINICIAN', 'MHA_ADMINISTRATOR'],
           },
@@ -956,7 +1168,8 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
             kind: 'CHECK_TREATMENT_ON_RECALL',
             title: 'Check authority for treatment on recall (CTO11 “on recall” section, s62A)',
             basis: 's62A, s64C',
-            explain: 'On recall Part 4 applies: check the CTO11 says the treatment may be given on recall, or that a CTO12 patient still consents with capacity.',
+            explain:
+              'On recall Part 4 applies: check the CTO11 says the treatment may be given on recall, or that a CTO12 patient still consents with capacity.',
             dueOn: service.servedOn,
             assigneeRoles: ['RESPONSIBLE_CLINICIAN'],
           },
@@ -964,12 +1177,19 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       };
     },
   },
-  RECORD_DETENTION_BEGAN: {
+  DETENTION_BEGINS: {
     guard: (ctx) => {
       const recall = ctx.order.recall;
-      if (!recall) return refuse('CTO4_BEFORE_CTO3', 'No recall notice (CTO3) has been served. Serve it first.');
+      if (!recall)
+        return refuse(
+          'CTO4_BEFORE_CTO3',
+          'No recall notice (CTO3) has been served. Serve it first.',
+        );
       if (ctx.at.getTime() < recall.noticeServedAt.getTime()) {
-        return refuse('NOTICE_NOT_YET_SERVED', `The recall notice counts as served only from ${formatInstant(recall.noticeServedAt)}; detention by virtue of it cannot begin before then.`);
+        return refuse(
+          'NOTICE_NOT_YET_SERVED',
+          `The recall notice counts as served only from ${formatInstant(recall.noticeServedAt)}; detention by virtue of it cannot begin before then.`,
+        );
       }
       return undefined;
     },
@@ -978,9 +1198,14 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       const bad = validInstant(e.detentionBeganAt, 'time detention began');
       if (bad) return bad;
       if (e.detentionBeganAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
-        return refuse('EVENT_IN_FUTURE', 'Detention cannot be recorded as beginning in the future.');
+        return refuse(
+          'EVENT_IN_FUTURE',
+          'Detention cannot be recorded as beginning in the future.',
+        );
       }
-      return order.recall ? checkDetentionAfterService(e.detentionBeganAt, order.recall.noticeServedAt) : undefined;
+      return order.recall
+        ? checkDetentionAfterService(e.detentionBeganAt, order.recall.noticeServedAt)
+        : undefined;
     },
     apply: (ctx, e) => {
       const order = setRecall(mustOrder(ctx), { detentionBeganAt: e.detentionBeganAt });
@@ -988,23 +1213,32 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       return { order, clocks: rc ? [rc.clock] : [], tasks: rc ? [rc.task] : [] };
     },
   },
-  TRANSFER_RECALLED_PATIENT: {
+  TRANSFER_DURING_RECALL: {
     guard: (ctx) => {
       const d = currentRecallDeadline(ctx.order);
-      return d && !d.awaitingReturn ? checkWithin72Hours(ctx.at, d.instant, 'a transfer') : undefined;
+      return d && !d.awaitingReturn
+        ? checkWithin72Hours(ctx.at, d.instant, 'a transfer')
+        : undefined;
     },
     apply: (ctx) => {
       const order = mustOrder(ctx);
       const rc = recallClock(order);
       return {
         order,
-        clocks: rc ? [{ ...rc.clock, explain: `${rc.clock.explain} The transfer does not restart the 72 hours (s17F(3)).` }] : [],
+        clocks: rc
+          ? [
+              {
+                ...rc.clock,
+                explain: `${rc.clock.explain} The transfer does not restart the 72 hours (s17F(3)).`,
+              },
+            ]
+          : [],
       };
     },
   },
   RELEASE_FROM_RECALL: {
     apply: (ctx) => {
-      const order = setRecall(mustOrder(ctx), { endedAt: ctx.at });
+      const order = setRecall(mustOrder(ctx), { endedAt: ctx.at, outcome: 'RELEASED' });
       const d = currentRecallDeadline(mustOrder(ctx));
       const warnings: Warning[] = [];
       if (d && !d.awaitingReturn && ctx.at.getTime() > d.instant.getTime()) {
@@ -1016,18 +1250,26 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       return { order, warnings, completes: ['RELEASE_OR_REVOKE'] };
     },
   },
-  MANDATORY_RELEASE: {
+  SEVENTY_TWO_HOURS_END: {
     guard: (ctx) => {
       const d = currentRecallDeadline(ctx.order);
       if (!d || d.awaitingReturn || ctx.at.getTime() < d.instant.getTime()) {
-        return refuse('NOT_DUE_YET', d && !d.awaitingReturn ? `The 72 hours end ${formatInstant(d.instant)}, not yet.` : 'The 72 hours have not started or are suspended while the patient is absent.');
+        return refuse(
+          'NOT_DUE_YET',
+          d && !d.awaitingReturn
+            ? `The 72 hours end ${formatInstant(d.instant)}, not yet.`
+            : 'The 72 hours have not started or are suspended while the patient is absent.',
+        );
       }
       return undefined;
     },
     apply: (ctx) => {
       const before = mustOrder(ctx);
       const d = currentRecallDeadline(before);
-      const order = setRecall(before, { endedAt: d?.instant ?? ctx.at });
+      const order = setRecall(before, {
+        endedAt: d?.instant ?? ctx.at,
+        outcome: 'RELEASED_AT_72_HOURS',
+      });
       return {
         order,
         warnings: [
@@ -1043,14 +1285,44 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   AMHP_AGREE_REVOCATION: {
     guard: (ctx) => {
       const d = currentRecallDeadline(ctx.order);
-      return d && !d.awaitingReturn ? checkWithin72Hours(ctx.at, d.instant, 'agreement to revocation') : undefined;
+      return d && !d.awaitingReturn
+        ? checkWithin72Hours(ctx.at, d.instant, 'agreement to revocation')
+        : undefined;
     },
     apply: (ctx) => ({ order: setRecall(mustOrder(ctx), { amhpAgreedRevocationAt: ctx.at }) }),
+  },
+  AMHP_DECLINE_REVOCATION: {
+    guard: (ctx) => {
+      const d = currentRecallDeadline(ctx.order);
+      return d && !d.awaitingReturn
+        ? checkWithin72Hours(ctx.at, d.instant, 'a decision on revocation')
+        : undefined;
+    },
+    apply: (ctx) => {
+      const order = setRecall(mustOrder(ctx), {
+        amhpAgreedRevocationAt: null,
+        amhpDeclinedRevocationAt: ctx.at,
+      });
+      const d = currentRecallDeadline(order);
+      return {
+        order,
+        warnings: [
+          {
+            code: 'AMHP_DECLINED',
+            message: `The AMHP did not agree revocation. The order cannot be revoked without an AMHP's agreement (s17F(4)(b)): release the patient${d ? ` before ${formatInstant(d.instant)}` : ''} unless another AMHP agrees in time.`,
+          },
+        ],
+      };
+    },
   },
   REVOKE: {
     guard: (ctx) => {
       const d = currentRecallDeadline(ctx.order);
-      if (!d) return refuse('CTO5_BEFORE_CTO4', 'Detention after recall (CTO4) has not been recorded, so the order cannot be revoked. The forms are out of sequence.');
+      if (!d)
+        return refuse(
+          'CTO5_BEFORE_CTO4',
+          'Detention after recall (CTO4) has not been recorded, so the order cannot be revoked. The forms are out of sequence.',
+        );
       return checkRevocation({
         at: ctx.at,
         deadline: d.instant,
@@ -1062,22 +1334,45 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       const before = mustOrder(ctx);
       const r = revocationConsequences(ctx.atDay);
       const first = r.detentionPeriods[0];
-      const order: OrderSnapshot = { ...setRecall(before, { endedAt: ctx.at }), revokedAt: ctx.at, endedAt: ctx.at };
-      const rights = rightsTask(ctx.atDay, 'REVOKED', ctx.options);
+      const order: OrderSnapshot = {
+        ...setRecall(before, { endedAt: ctx.at, outcome: 'REVOKED' }),
+        revokedAt: ctx.at,
+        endedAt: ctx.at,
+      };
+      const rights = rightsTask(ctx.atDay, 'REVOCATION', ctx.options);
       return {
         order,
         clocks: [
-          { kind: 'DETENTION_PERIOD', opensOn: ctx.atDay, date: r.firstPeriodEnd.date, basis: r.firstPeriodEnd.basis, explain: r.firstPeriodEnd.explain },
+          {
+            kind: 'DETENTION_EXPIRY',
+            opensOn: ctx.atDay,
+            date: r.firstPeriodEnd.date,
+            basis: r.firstPeriodEnd.basis,
+            explain: r.firstPeriodEnd.explain,
+          },
           {
             kind: 'DETENTION_RENEWAL_WINDOW',
             opensOn: r.renewalWindow.opens.date,
             date: r.renewalWindow.closes.date,
             basis: 's20(3)',
             explain: `Renew the detention (s20) between ${formatDate(r.renewalWindow.opens.date)} and ${formatDate(r.renewalWindow.closes.date)}.`,
-            ...(r.renewalWindow.opens.alternative ? { alternative: r.renewalWindow.opens.alternative } : {}),
+            ...(r.renewalWindow.opens.alternative
+              ? { alternative: r.renewalWindow.opens.alternative }
+              : {}),
           },
-          { kind: 'PATIENT_TRIBUNAL_WINDOW', opensOn: r.patientTribunalWindow.opens.date, date: r.patientTribunalWindow.closes.date, basis: r.patientTribunalWindow.closes.basis, explain: r.patientTribunalWindow.closes.explain },
-          { kind: 'REVOCATION_REFERENCE', date: r.managersReference.target.date, basis: 's68(7)', explain: `${r.managersReference.target.explain} ${r.managersReference.overdueAfter.explain}` },
+          {
+            kind: 'PATIENT_APPLICATION_WINDOW',
+            opensOn: r.patientTribunalWindow.opens.date,
+            date: r.patientTribunalWindow.closes.date,
+            basis: r.patientTribunalWindow.closes.basis,
+            explain: r.patientTribunalWindow.closes.explain,
+          },
+          {
+            kind: 'MANAGERS_REFERENCE_AFTER_REVOCATION',
+            date: r.managersReference.target.date,
+            basis: 's68(7)',
+            explain: `${r.managersReference.target.explain} ${r.managersReference.overdueAfter.explain}`,
+          },
           rights.clock,
         ],
         tasks: [
@@ -1103,25 +1398,39 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           s58Task(before, ctx.atDay, r.part4Explain),
           furnishTask('CTO5', ctx.atDay, 'reg 6(8)(c)'),
         ],
-        completes: ['RELEASE_OR_REVOKE', 'EXAMINE_FOR_EXTENSION'],
+        completes: ['RELEASE_OR_REVOKE', 'ARRANGE_EXTENSION_EXAMINATION'],
+        endReason: 'REVOKED',
       };
     },
   },
 
   // ---- Discharge ------------------------------------------------------------------------------------
-  DISCHARGE_BY_RC: { apply: (ctx) => discharge(ctx, 'by the responsible clinician') },
-  DISCHARGE_BY_HOSPITAL_MANAGERS: { apply: (ctx) => discharge(ctx, 'by the hospital managers') },
-  DISCHARGE_BY_TRIBUNAL: { apply: (ctx) => discharge(ctx, 'by the tribunal') },
+  DISCHARGE_BY_RC: {
+    apply: (ctx) =>
+      discharge(ctx, 'by the responsible clinician', 'DISCHARGED_BY_RESPONSIBLE_CLINICIAN'),
+  },
+  DISCHARGE_BY_MANAGERS: {
+    apply: (ctx) => discharge(ctx, 'by the hospital managers', 'DISCHARGED_BY_HOSPITAL_MANAGERS'),
+  },
+  DISCHARGE_BY_TRIBUNAL: {
+    apply: (ctx) => discharge(ctx, 'by the tribunal', 'DISCHARGED_BY_TRIBUNAL'),
+  },
   NR_DISCHARGE_ORDER_RECEIVED: {
     guard: (ctx) => {
       const nr = ctx.order.nearestRelative;
       if (nr.orderReceivedAt && nr.barredOn === null) {
-        return refuse('NR_ORDER_ALREADY_PENDING', `A nearest relative’s order received ${formatInstant(nr.orderReceivedAt)} is already pending.`);
+        return refuse(
+          'NR_ORDER_ALREADY_PENDING',
+          `A nearest relative’s order received ${formatInstant(nr.orderReceivedAt)} is already pending.`,
+        );
       }
       if (nr.lastBarringReportOn) {
         const bar = nrBarEnds(nr.lastBarringReportOn);
         if (compareDates(ctx.atDay, bar.date) <= 0) {
-          return refuse('NR_BARRED', `After the barring report of ${formatDate(nr.lastBarringReportOn)} the nearest relative cannot order discharge until after ${formatDate(bar.date)} (s25(1)(b)). They may apply to the tribunal instead.`);
+          return refuse(
+            'NR_BARRED',
+            `After the barring report of ${formatDate(nr.lastBarringReportOn)} the nearest relative cannot order discharge until after ${formatDate(bar.date)} (s25(1)(b)). They may apply to the tribunal instead.`,
+          );
         }
       }
       return undefined;
@@ -1130,8 +1439,18 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       const order = mustOrder(ctx);
       const effect = nrDischargeTakesEffectAt(ctx.at);
       return {
-        order: { ...order, nearestRelative: { ...order.nearestRelative, orderReceivedAt: ctx.at, barredOn: null } },
-        clocks: [{ kind: 'NR_DISCHARGE_EFFECT', instant: effect.instant, basis: effect.basis, explain: effect.explain }],
+        order: {
+          ...order,
+          nearestRelative: { ...order.nearestRelative, orderReceivedAt: ctx.at, barredOn: null },
+        },
+        clocks: [
+          {
+            kind: 'NEAREST_RELATIVE_DISCHARGE',
+            instant: effect.instant,
+            basis: effect.basis,
+            explain: effect.explain,
+          },
+        ],
         tasks: [
           {
             kind: 'CONSIDER_NR_BARRING',
@@ -1148,11 +1467,22 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   NR_BARRING_REPORT: {
     guard: (ctx) => {
       const nr = ctx.order.nearestRelative;
-      if (!nr.orderReceivedAt) return refuse('NO_NR_ORDER_PENDING', 'There is no nearest relative’s order for discharge to bar.');
-      if (nr.barredOn) return refuse('NR_ALREADY_BARRED', `The nearest relative’s order was already barred on ${formatDate(nr.barredOn)}.`);
+      if (!nr.orderReceivedAt)
+        return refuse(
+          'NO_NR_ORDER_PENDING',
+          'There is no nearest relative’s order for discharge to bar.',
+        );
+      if (nr.barredOn)
+        return refuse(
+          'NR_ALREADY_BARRED',
+          `The nearest relative’s order was already barred on ${formatDate(nr.barredOn)}.`,
+        );
       const effect = nrDischargeTakesEffectAt(nr.orderReceivedAt).instant;
       if (ctx.at.getTime() >= effect.getTime()) {
-        return refuse('NR_BARRING_TOO_LATE', `The nearest relative’s discharge took effect ${formatInstant(effect)}, 72 hours after the order was received. A barring report now is too late (s25(1)).`);
+        return refuse(
+          'NR_BARRING_TOO_LATE',
+          `The nearest relative’s discharge took effect ${formatInstant(effect)}, 72 hours after the order was received. A barring report now is too late (s25(1)).`,
+        );
       }
       return undefined;
     },
@@ -1161,15 +1491,35 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       const window = nrTribunalWindow(ctx.atDay);
       const bar = nrBarEnds(ctx.atDay);
       return {
-        order: { ...order, nearestRelative: { ...order.nearestRelative, barredOn: ctx.atDay, lastBarringReportOn: ctx.atDay } },
+        order: {
+          ...order,
+          nearestRelative: {
+            ...order.nearestRelative,
+            barredOn: ctx.atDay,
+            lastBarringReportOn: ctx.atDay,
+          },
+        },
         clocks: [
-          { kind: 'NR_TRIBUNAL_WINDOW', opensOn: window.opens, date: window.closes.date, basis: window.closes.basis, explain: window.closes.explain },
-          { kind: 'NR_BAR', opensOn: ctx.atDay, date: bar.date, basis: bar.basis, explain: bar.explain },
+          {
+            kind: 'NEAREST_RELATIVE_TRIBUNAL_WINDOW',
+            opensOn: window.opens,
+            date: window.closes.date,
+            basis: window.closes.basis,
+            explain: window.closes.explain,
+          },
+          {
+            kind: 'NR_BAR',
+            opensOn: ctx.atDay,
+            date: bar.date,
+            basis: bar.basis,
+            explain: bar.explain,
+          },
         ],
         tasks: [
           {
             kind: 'INFORM_NR_OF_BARRING',
-            title: 'Tell the nearest relative about the barring report and their right to apply to the tribunal',
+            title:
+              'Tell the nearest relative about the barring report and their right to apply to the tribunal',
             basis: 's25(2), s66(1)(g)',
             explain: window.closes.explain,
             dueOn: ctx.atDay,
@@ -1179,7 +1529,8 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
             kind: 'CONSIDER_MANAGERS_REVIEW_AFTER_BARRING',
             title: 'Managers to consider a review after the barring report',
             basis: 'Code of Practice 38.20-38.21',
-            explain: 'The hospital managers should consider holding a review when the responsible clinician bars a nearest relative’s discharge.',
+            explain:
+              'The hospital managers should consider holding a review when the responsible clinician bars a nearest relative’s discharge.',
             dueOn: addDays(ctx.atDay, 7),
             assigneeRoles: ['HOSPITAL_MANAGER', 'MHA_ADMINISTRATOR'],
           },
@@ -1191,16 +1542,41 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   NR_DISCHARGE_TAKES_EFFECT: {
     guard: (ctx) => {
       const nr = ctx.order.nearestRelative;
-      if (!nr.orderReceivedAt || nr.barredOn) return refuse('NO_NR_ORDER_PENDING', 'There is no unbarred nearest relative’s order pending.');
+      if (!nr.orderReceivedAt || nr.barredOn)
+        return refuse(
+          'NO_NR_ORDER_PENDING',
+          'There is no unbarred nearest relative’s order pending.',
+        );
       const effect = nrDischargeTakesEffectAt(nr.orderReceivedAt).instant;
-      return ctx.at.getTime() >= effect.getTime() ? undefined : refuse('NOT_DUE_YET', `The nearest relative’s discharge takes effect ${formatInstant(effect)}, not yet.`);
+      return ctx.at.getTime() >= effect.getTime()
+        ? undefined
+        : refuse(
+            'NOT_DUE_YET',
+            `The nearest relative’s discharge takes effect ${formatInstant(effect)}, not yet.`,
+          );
     },
     apply: (ctx) => {
       const order = mustOrder(ctx);
-      const effect = order.nearestRelative.orderReceivedAt ? nrDischargeTakesEffectAt(order.nearestRelative.orderReceivedAt).instant : ctx.at;
+      const effect = order.nearestRelative.orderReceivedAt
+        ? nrDischargeTakesEffectAt(order.nearestRelative.orderReceivedAt).instant
+        : ctx.at;
       return {
-        order: { ...setRecall(order, order.recall && !order.recall.endedAt ? { endedAt: effect } : {}), endedAt: effect },
-        tasks: [endTask(londonDateOf(effect), `The nearest relative’s order for discharge took effect ${formatInstant(effect)}.`)],
+        order: {
+          ...setRecall(
+            order,
+            order.recall && !order.recall.endedAt
+              ? { endedAt: effect, outcome: 'ORDER_ENDED' }
+              : {},
+          ),
+          endedAt: effect,
+        },
+        endReason: 'DISCHARGED_BY_NEAREST_RELATIVE',
+        tasks: [
+          endTask(
+            londonDateOf(effect),
+            `The nearest relative’s order for discharge took effect ${formatInstant(effect)}.`,
+          ),
+        ],
       };
     },
   },
@@ -1209,19 +1585,35 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   AWOL_BEGINS: {
     guard: (ctx) => {
       const recall = ctx.order.recall;
-      if (ctx.state === 'RECALL_PENDING' && recall && ctx.at.getTime() < recall.noticeServedAt.getTime()) {
-        return refuse('NOTICE_NOT_YET_SERVED', `The recall notice counts as served only from ${formatInstant(recall.noticeServedAt)}; the patient cannot be absent without leave before then.`);
+      if (
+        ctx.state === 'RECALL_PENDING' &&
+        recall &&
+        ctx.at.getTime() < recall.noticeServedAt.getTime()
+      ) {
+        return refuse(
+          'NOTICE_NOT_YET_SERVED',
+          `The recall notice counts as served only from ${formatInstant(recall.noticeServedAt)}; the patient cannot be absent without leave before then.`,
+        );
       }
       return undefined;
     },
     apply: (ctx) => {
       const before = mustOrder(ctx);
-      const order: OrderSnapshot = { ...before, absences: [...before.absences, { from: ctx.at, to: null }] };
+      const order: OrderSnapshot = {
+        ...before,
+        absences: [...before.absences, { from: ctx.at, to: null }],
+      };
       const clocks: Clock[] = [];
       const rc = recallClock(order);
       if (rc) clocks.push(rc.clock);
       const awol = awolAroundExpiry(order);
-      if (awol) clocks.push({ kind: 'AWOL_AT_EXPIRY', date: awol.result.continuesUntil.date, basis: awol.result.continuesUntil.basis, explain: awol.result.continuesUntil.explain });
+      if (awol)
+        clocks.push({
+          kind: 'AWOL_EXTENDED_EXPIRY',
+          date: awol.result.continuesUntil.date,
+          basis: awol.result.continuesUntil.basis,
+          explain: awol.result.continuesUntil.explain,
+        });
       return {
         order,
         clocks,
@@ -1230,7 +1622,8 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
             kind: 'RETURN_AWOL_PATIENT',
             title: 'Take and return the patient (s18)',
             basis: 's18',
-            explain: 'The patient may be taken into custody and returned by an AMHP, hospital staff, a constable or a person authorised by the managers.',
+            explain:
+              'The patient may be taken into custody and returned by an AMHP, hospital staff, a constable or a person authorised by the managers.',
             dueOn: ctx.atDay,
             assigneeRoles: ['RESPONSIBLE_CLINICIAN', 'MHA_ADMINISTRATOR'],
           },
@@ -1242,13 +1635,19 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
     guard: (ctx) => {
       const open = ctx.order.absences.find((a) => a.to === null);
       if (open && ctx.at.getTime() < open.from.getTime()) {
-        return refuse('INVALID_INPUT', `The return cannot be before the absence began (${formatInstant(open.from)}).`);
+        return refuse(
+          'INVALID_INPUT',
+          `The return cannot be before the absence began (${formatInstant(open.from)}).`,
+        );
       }
       return undefined;
     },
     apply: (ctx) => {
       const before = mustOrder(ctx);
-      let order: OrderSnapshot = { ...before, absences: before.absences.map((a) => (a.to === null ? { ...a, to: ctx.at } : a)) };
+      let order: OrderSnapshot = {
+        ...before,
+        absences: before.absences.map((a) => (a.to === null ? { ...a, to: ctx.at } : a)),
+      };
       const tasks: Task[] = [];
       const clocks: Clock[] = [];
       const warnings: Warning[] = [];
@@ -1271,12 +1670,25 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       }
       const awol = awolAroundExpiry(order);
       if (awol) {
-        clocks.push({ kind: 'AWOL_AT_EXPIRY', date: awol.result.continuesUntil.date, basis: awol.result.continuesUntil.basis, explain: awol.result.continuesUntil.explain });
-        warnings.push({ code: 'ORDER_CONTINUES_BECAUSE_AWOL', message: awol.result.continuesUntil.explain });
+        clocks.push({
+          kind: 'AWOL_EXTENDED_EXPIRY',
+          date: awol.result.continuesUntil.date,
+          basis: awol.result.continuesUntil.basis,
+          explain: awol.result.continuesUntil.explain,
+        });
+        warnings.push({
+          code: 'ORDER_CONTINUES_BECAUSE_AWOL',
+          message: awol.result.continuesUntil.explain,
+        });
         if (awol.result.cto8Due) {
-          clocks.push({ kind: 'CTO8_DUE', date: awol.result.cto8Due.date, basis: awol.result.cto8Due.basis, explain: awol.result.cto8Due.explain });
+          clocks.push({
+            kind: 'CTO8_DUE',
+            date: awol.result.cto8Due.date,
+            basis: awol.result.cto8Due.basis,
+            explain: awol.result.cto8Due.explain,
+          });
           tasks.push({
-            kind: 'FURNISH_CTO8',
+            kind: 'ARRANGE_CTO8',
             title: 'Examine and furnish a CTO8 (after absence of more than 28 days)',
             basis: awol.result.cto8Due.basis,
             explain: awol.result.cto8Due.explain,
@@ -1293,13 +1705,18 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
   ASSIGN_RESPONSIBILITY: {
     apply: (ctx) => ({ order: mustOrder(ctx) }),
   },
-  RECORD_CERTIFICATE: {
+  CERTIFICATE_GIVEN: {
     validate: (ctx, e) => {
       const order = mustOrder(ctx);
-      const bad = validDay(e.givenOn, 'certificate date') ?? notAfterToday(e.givenOn, ctx.atDay, 'certificate date');
+      const bad =
+        validDay(e.givenOn, 'certificate date') ??
+        notAfterToday(e.givenOn, ctx.atDay, 'certificate date');
       if (bad) return bad;
       if (e.certificate === 'CTO12' && !ctx.actor.roles.includes('RESPONSIBLE_CLINICIAN')) {
-        return refuse('CTO12_NEEDS_APPROVED_CLINICIAN', 'A CTO12 is given by the approved clinician in charge of the treatment (s64C(4A)); record it as that clinician.');
+        return refuse(
+          'CTO12_NEEDS_APPROVED_CLINICIAN',
+          'A CTO12 is given by the approved clinician in charge of the treatment (s64C(4A)); record it as that clinician.',
+        );
       }
       if (order.certificates.some((c) => c.id === e.certificateId)) {
         return refuse('ALREADY_RECORDED', `Certificate “${e.certificateId}” is already recorded.`);
@@ -1317,29 +1734,39 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
               id: e.certificateId,
               kind: e.certificate,
               givenOn: e.givenOn,
-              status: 'IN_FORCE',
+              status: 'ACTIVE',
               ...(e.coversRecall !== undefined ? { coversRecall: e.coversRecall } : {}),
             },
           ],
         },
-        completes: e.certificate === 'CTO11' ? ['ARRANGE_PART4A_CERTIFICATE', 'ARRANGE_CTO11'] : ['ARRANGE_PART4A_CERTIFICATE'],
+        completes:
+          e.certificate === 'CTO11'
+            ? ['ARRANGE_PART4A_CERTIFICATE', 'ARRANGE_CTO11']
+            : ['ARRANGE_PART4A_CERTIFICATE'],
       };
     },
   },
-  RECORD_CONSENT_WITHDRAWN_OR_CAPACITY_LOST: {
+  CERTIFICATE_ENDED: {
     guard: (ctx) =>
-      ctx.order.certificates.some((c) => c.kind === 'CTO12' && c.status === 'IN_FORCE')
+      ctx.order.certificates.some((c) => c.kind === 'CTO12' && c.status === 'ACTIVE')
         ? undefined
         : refuse('NO_CTO12_IN_FORCE', 'There is no CTO12 in force for this order.'),
     validate: (ctx, e) =>
-      mustOrder(ctx).certificates.some((c) => c.id === e.certificateId && c.kind === 'CTO12' && c.status === 'IN_FORCE')
+      mustOrder(ctx).certificates.some(
+        (c) => c.id === e.certificateId && c.kind === 'CTO12' && c.status === 'ACTIVE',
+      )
         ? undefined
         : refuse('NO_CTO12_IN_FORCE', `Certificate “${e.certificateId}” is not a CTO12 in force.`),
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       const explain = `The CTO12 no longer covers treatment because the patient ${e.reason === 'CONSENT_WITHDRAWN' ? 'withdrew consent' : 'lost capacity'} on ${formatDate(ctx.atDay)}. A CTO11 (SOAD) is needed before further medication, except in an emergency (s64G).`;
       return {
-        order: { ...order, certificates: order.certificates.map((c) => (c.id === e.certificateId ? { ...c, status: e.reason } : c)) },
+        order: {
+          ...order,
+          certificates: order.certificates.map((c) =>
+            c.id === e.certificateId ? { ...c, status: 'ENDED' as const, endReason: e.reason } : c,
+          ),
+        },
         clocks: [{ kind: 'CERTIFICATE_REQUIRED', date: ctx.atDay, basis: 's64C(4A)', explain }],
         tasks: [
           {
@@ -1354,17 +1781,30 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       };
     },
   },
-  RECORD_TRIBUNAL_APPLICATION_OR_REFERENCE: {
-    validate: (ctx, e) => validDay(e.receivedOn, 'date received') ?? notAfterToday(e.receivedOn, ctx.atDay, 'date received'),
+  TRIBUNAL_CASE_OPENED: {
+    validate: (ctx, e) =>
+      validDay(e.receivedOn, 'date received') ??
+      notAfterToday(e.receivedOn, ctx.atDay, 'date received'),
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
-      const inpatient = e.patientIsInpatient === true || ctx.state === 'RECALLED' || ctx.state === 'REVOKED';
+      const inpatient =
+        e.patientIsInpatient === true || ctx.state === 'RECALLED' || ctx.state === 'REVOKED';
       const due = tribunalDocumentsDueDetailed(e.receivedOn, { patientIsInpatient: inpatient });
       const completes: TaskKind[] =
-        e.kind === 'MANAGERS_REFERENCE' ? ['REFER_TO_TRIBUNAL', 'FIRST_MANAGERS_REFERENCE', 'PERIODIC_MANAGERS_REFERENCE'] : [];
+        e.kind === 'REFERENCE' && e.applicant === 'HOSPITAL_MANAGERS'
+          ? ['REFER_TO_TRIBUNAL', 'FIRST_MANAGERS_REFERENCE', 'PERIODIC_MANAGERS_REFERENCE']
+          : [];
       return {
         order,
-        clocks: [{ kind: 'TRIBUNAL_DOCUMENTS', date: due.date, basis: due.basis, explain: due.explain, ...(due.provisional ? { provisional: true } : {}) }],
+        clocks: [
+          {
+            kind: 'TRIBUNAL_DOCUMENTS',
+            date: due.date,
+            basis: due.basis,
+            explain: due.explain,
+            ...(due.provisional ? { provisional: true } : {}),
+          },
+        ],
         tasks: [
           {
             kind: 'SUBMIT_TRIBUNAL_DOCUMENTS',
@@ -1375,22 +1815,39 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
             assigneeRoles: ['MHA_ADMINISTRATOR'],
           },
         ],
-        warnings: due.provisional ? [{ code: 'PROVISIONAL_BANK_HOLIDAYS', message: `${due.explain} Bank holidays for that year are not yet published: check the date.` }] : [],
+        warnings: due.provisional
+          ? [
+              {
+                code: 'PROVISIONAL_BANK_HOLIDAYS',
+                message: `${due.explain} Bank holidays for that year are not yet published: check the date.`,
+              },
+            ]
+          : [],
         completes,
       };
     },
   },
-  RECORD_TRIBUNAL_HEARING: {
-    validate: (ctx, e) => validDay(e.consideredOn, 'hearing date') ?? notAfterToday(e.consideredOn, ctx.atDay, 'hearing date'),
+  TRIBUNAL_HEARING_HELD: {
+    validate: (ctx, e) =>
+      validDay(e.consideredOn, 'hearing date') ??
+      notAfterToday(e.consideredOn, ctx.atDay, 'hearing date'),
     apply: (ctx, e) => {
       const due = periodicReferenceDueDetailed(e.consideredOn, e.patientUnder18);
       return {
         order: mustOrder(ctx),
-        clocks: [{ kind: 'PERIODIC_MANAGERS_REFERENCE', date: due.date, basis: due.basis, explain: due.explain }],
+        clocks: [
+          {
+            kind: 'PERIODIC_MANAGERS_REFERENCE',
+            date: due.date,
+            basis: due.basis,
+            explain: due.explain,
+          },
+        ],
         tasks: [
           {
             kind: 'PERIODIC_MANAGERS_REFERENCE',
-            title: 'Refer the case to the tribunal (periodic reference), unless it is considered before then',
+            title:
+              'Refer the case to the tribunal (periodic reference), unless it is considered before then',
             basis: due.basis,
             explain: due.explain,
             dueOn: due.date,
@@ -1401,22 +1858,42 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
       };
     },
   },
-  RECORD_RIGHTS_INFORMATION: {
+  RIGHTS_INFORMATION_GIVEN: {
     validate: (_ctx, e) => {
-      if (!e.givenOrally && !e.givenInWriting) return refuse('RIGHTS_INFORMATION_EMPTY', 'Say whether the information was given orally, in writing, or both.');
+      if (!e.givenOrally && !e.givenInWriting)
+        return refuse(
+          'RIGHTS_INFORMATION_EMPTY',
+          'Say whether the information was given orally, in writing, or both.',
+        );
       if (!e.givenOrally || !e.givenInWriting) {
-        return [{ code: 'RIGHTS_INFORMATION_PARTIAL' as const, message: `Rights information must be given both orally and in writing (s132A(3)); only ${e.givenOrally ? 'oral' : 'written'} information is recorded.` }];
+        return [
+          {
+            code: 'RIGHTS_INFORMATION_PARTIAL' as const,
+            message: `Rights information must be given both orally and in writing (s132A(3)); only ${e.givenOrally ? 'oral' : 'written'} information is recorded.`,
+          },
+        ];
       }
       return undefined;
     },
     apply: (ctx) => ({ order: mustOrder(ctx), completes: ['GIVE_RIGHTS_INFORMATION'] }),
   },
-  RECORD_DEATH: {
-    validate: (ctx, e) => validDay(e.diedOn, 'date of death') ?? notAfterToday(e.diedOn, ctx.atDay, 'date of death'),
+  DEATH: {
+    validate: (ctx, e) =>
+      validDay(e.diedOn, 'date of death') ?? notAfterToday(e.diedOn, ctx.atDay, 'date of death'),
     apply: (ctx, e) => {
       const order = mustOrder(ctx);
       return {
-        order: { ...setRecall(order, order.recall && !order.recall.endedAt ? { endedAt: ctx.at } : {}), diedOn: e.diedOn, endedAt: ctx.at },
+        order: {
+          ...setRecall(
+            order,
+            order.recall && !order.recall.endedAt
+              ? { endedAt: ctx.at, outcome: 'ORDER_ENDED' }
+              : {},
+          ),
+          diedOn: e.diedOn,
+          endedAt: ctx.at,
+        },
+        endReason: 'DIED',
         tasks: [
           {
             kind: 'NOTIFY_CQC_OF_DEATH',
@@ -1436,7 +1913,12 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
     guard: (ctx) => {
       const until = inForceUntil(ctx.order);
       if (until === null || ctx.at.getTime() < endOfLondonDay(until).getTime()) {
-        return refuse('NOT_DUE_YET', until ? `The order is in force until the end of ${formatDate(until)}.` : 'The order has not been made.');
+        return refuse(
+          'NOT_DUE_YET',
+          until
+            ? `The order is in force until the end of ${formatDate(until)}.`
+            : 'The order has not been made.',
+        );
       }
       return undefined;
     },
@@ -1452,23 +1934,50 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
         });
       }
       return {
-        order: { ...setRecall(order, order.recall && !order.recall.endedAt ? { endedAt } : {}), endedAt },
+        order: {
+          ...setRecall(
+            order,
+            order.recall && !order.recall.endedAt ? { endedAt, outcome: 'ORDER_ENDED' } : {},
+          ),
+          endedAt,
+        },
+        endReason:
+          awolAroundExpiry(order)?.result.route === 'S21B' ? 'NOT_EXTENDED_AFTER_AWOL' : 'EXPIRED',
         warnings,
-        tasks: [endTask(addDays(until, 1), `The order expired at the end of ${formatDate(until)} (s20B).`)],
+        tasks: [
+          endTask(
+            addDays(until, 1),
+            `The order expired at the end of ${formatDate(until)} (s20B).`,
+          ),
+        ],
       };
     },
   },
 };
 
-function discharge(ctx: Ctx & { order: OrderSnapshot | null }, by: string): Effects {
+function discharge(
+  ctx: Ctx & { order: OrderSnapshot | null },
+  by: string,
+  endReason: CtoEndReason,
+): Effects {
   const order = mustOrder(ctx);
   const warnings: Warning[] = [];
   if (order.nearestRelative.orderReceivedAt && !order.nearestRelative.barredOn) {
-    warnings.push({ code: 'NR_ORDER_PENDING_AT_DISCHARGE', message: 'A nearest relative’s order for discharge was pending; it is no longer needed.' });
+    warnings.push({
+      code: 'NR_ORDER_PENDING_AT_DISCHARGE',
+      message: 'A nearest relative’s order for discharge was pending; it is no longer needed.',
+    });
   }
   return {
-    order: { ...setRecall(order, order.recall && !order.recall.endedAt ? { endedAt: ctx.at } : {}), endedAt: ctx.at },
+    order: {
+      ...setRecall(
+        order,
+        order.recall && !order.recall.endedAt ? { endedAt: ctx.at, outcome: 'ORDER_ENDED' } : {},
+      ),
+      endedAt: ctx.at,
+    },
     warnings,
+    endReason,
     tasks: [endTask(ctx.atDay, `The order was discharged ${by} on ${formatDate(ctx.atDay)}.`)],
   };
 }
@@ -1523,39 +2032,74 @@ function lower(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-function stateRefusal(code: RefusalCode, state: FromState, order: OrderSnapshot | null, spec: TransitionSpec): Refusal {
+function stateRefusal(
+  code: RefusalCode,
+  state: FromState,
+  order: OrderSnapshot | null,
+  spec: TransitionSpec,
+): Refusal {
   const stateLabel = state === 'NONE' ? 'not yet proposed' : STATE_LABELS[state].toLowerCase();
   const action = lower(spec.label);
   switch (code) {
     case 'NO_ORDER_YET':
-      return refuse(code, `There is no order yet: propose one first (CTO1 Part 1) before you ${action}.`);
+      return refuse(
+        code,
+        `There is no order yet: propose one first (CTO1 Part 1) before you ${action}.`,
+      );
     case 'ORDER_ALREADY_EXISTS':
       return refuse(code, `This order has already been proposed (it is now: ${stateLabel}).`);
     case 'NO_ORDER_IN_FORCE':
-      return refuse(code, `The order has not been made yet (CTO1 Part 3 is not signed), so you cannot ${action}.`);
+      return refuse(
+        code,
+        `The order has not been made yet (CTO1 Part 3 is not signed), so you cannot ${action}.`,
+      );
     case 'ORDER_NOT_YET_IN_EFFECT':
-      return refuse(code, `The order takes effect ${order?.effectiveAt ? formatInstant(order.effectiveAt) : 'later'}; you cannot ${action} before then.`);
+      return refuse(
+        code,
+        `The order takes effect ${order?.effectiveAt ? formatInstant(order.effectiveAt) : 'later'}; you cannot ${action} before then.`,
+      );
     case 'PART3_BEFORE_PART2':
-      return refuse(code, 'The order cannot be made (CTO1 Part 3) until an AMHP has agreed in Part 2 (s17A(4)(b)). The forms are out of sequence.');
+      return refuse(
+        code,
+        'The order cannot be made (CTO1 Part 3) until an AMHP has agreed in Part 2 (s17A(4)(b)). The forms are out of sequence.',
+      );
     case 'RECALL_OF_ENDED_ORDER':
       return recallOfEndedOrder(state === 'NONE' ? 'EXPIRED' : state, endedOn(order));
     case 'ALREADY_RECALLED':
-      return refuse(code, `The patient has already been recalled${order?.recall ? ` (notice served ${formatInstant(order.recall.noticeServedAt)})` : ''}. Record detention (CTO4), the return, release or revocation instead.`);
+      return refuse(
+        code,
+        `The patient has already been recalled${order?.recall ? ` (notice served ${formatInstant(order.recall.noticeServedAt)})` : ''}. Record detention (CTO4), the return, release or revocation instead.`,
+      );
     case 'CTO4_BEFORE_CTO3':
-      return refuse(code, 'No recall notice (CTO3) has been served, so detention after recall (CTO4) cannot be recorded. The forms are out of sequence: serve the CTO3 first.');
+      return refuse(
+        code,
+        'No recall notice (CTO3) has been served, so detention after recall (CTO4) cannot be recorded. The forms are out of sequence: serve the CTO3 first.',
+      );
     case 'ALREADY_DETAINED':
-      return refuse(code, `Detention after this recall was already recorded${order?.recall?.detentionBeganAt ? ` (${formatInstant(order.recall.detentionBeganAt)})` : ''}.`);
+      return refuse(
+        code,
+        `Detention after this recall was already recorded${order?.recall?.detentionBeganAt ? ` (${formatInstant(order.recall.detentionBeganAt)})` : ''}.`,
+      );
     case 'PATIENT_IS_AWOL':
-      return refuse(code, `The patient is absent without leave; you cannot ${action} until their return is recorded.`);
+      return refuse(
+        code,
+        `The patient is absent without leave; you cannot ${action} until their return is recorded.`,
+      );
     case 'NOT_RECALLED':
       return refuse(code, `The patient has not been recalled (no CTO3), so you cannot ${action}.`);
     case 'CTO5_BEFORE_CTO4':
-      return refuse(code, 'The patient has been sent a recall notice but detention in hospital (CTO4) has not been recorded. Revocation (CTO5) is only possible once the patient is detained after recall: the forms are out of sequence.');
+      return refuse(
+        code,
+        'The patient has been sent a recall notice but detention in hospital (CTO4) has not been recorded. Revocation (CTO5) is only possible once the patient is detained after recall: the forms are out of sequence.',
+      );
     case 'ALREADY_RECORDED':
       return refuse(code, `This has already been recorded (the order is ${stateLabel}).`);
     case 'ORDER_ENDED': {
       const on = endedOn(order);
-      return refuse(code, `This order has ended (${stateLabel}${on ? `, ${formatDate(on)}` : ''}); you cannot ${action}.`);
+      return refuse(
+        code,
+        `This order has ended (${stateLabel}${on ? `, ${formatDate(on)}` : ''}); you cannot ${action}.`,
+      );
     }
     default:
       return refuse(code, `You cannot ${action} while the order is ${stateLabel}.`);
@@ -1564,8 +2108,12 @@ function stateRefusal(code: RefusalCode, state: FromState, order: OrderSnapshot 
 
 function roleRefusal(spec: TransitionSpec, actor: Actor): Refusal {
   const who = spec.roles.map((r) => `the ${ROLE_LABELS[r]}`).join(' or ');
-  const mine = actor.roles.length > 0 ? actor.roles.map((r) => ROLE_LABELS[r]).join(', ') : 'no role';
-  return refuse('ROLE_NOT_PERMITTED', `Only ${who} can ${lower(spec.label)}. You are signed in as: ${mine}.`);
+  const mine =
+    actor.roles.length > 0 ? actor.roles.map((r) => ROLE_LABELS[r]).join(', ') : 'no role';
+  return refuse(
+    'ROLE_NOT_PERMITTED',
+    `Only ${who} can ${lower(spec.label)}. You are signed in as: ${mine}.`,
+  );
 }
 
 // ---- The public API ---------------------------------------------------------------------------------
@@ -1587,10 +2135,16 @@ function prepare(
   const badNow = validInstant(now, 'current time') ?? validInstant(at, 'time of the event');
   if (badNow) return badNow;
   if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    return refuse('EVENT_IN_FUTURE', `The event cannot be recorded as happening in the future (${formatInstant(at)}).`);
+    return refuse(
+      'EVENT_IN_FUTURE',
+      `The event cannot be recorded as happening in the future (${formatInstant(at)}).`,
+    );
   }
   if (spec.trigger === 'TIME' && actor.system !== true) {
-    return refuse('TIME_EVENT_ONLY', `“${spec.label}” happens as time passes; it is recorded by the system, not by a person.`);
+    return refuse(
+      'TIME_EVENT_ONLY',
+      `“${spec.label}” happens as time passes; it is recorded by the system, not by a person.`,
+    );
   }
   if (spec.trigger === 'USER' && actor.system === true) {
     return refuse('NOT_A_SYSTEM_EVENT', `“${spec.label}” must be recorded by a person.`);
@@ -1604,7 +2158,10 @@ function prepare(
     if (spec.trigger === 'USER' && eff.changed) {
       if (isTerminalState(eff.state)) {
         if (type === 'SERVE_RECALL_NOTICE') {
-          return recallOfEndedOrder(eff.state, eff.endedAt ? londonDateOf(new Date(eff.endedAt.getTime() - 1)) : null);
+          return recallOfEndedOrder(
+            eff.state,
+            eff.endedAt ? londonDateOf(new Date(eff.endedAt.getTime() - 1)) : null,
+          );
         }
         return refuse(
           eff.state === 'EXPIRED' ? 'ORDER_EXPIRED' : 'ORDER_ENDED',
@@ -1617,7 +2174,8 @@ function prepare(
   }
   if (!(spec.from as readonly FromState[]).includes(state)) {
     const code =
-      spec.refusalsByState?.[state] ?? (state !== 'NONE' && isTerminalState(state) ? 'ORDER_ENDED' : 'NOT_ALLOWED_IN_STATE');
+      spec.refusalsByState?.[state] ??
+      (state !== 'NONE' && isTerminalState(state) ? 'ORDER_ENDED' : 'NOT_ALLOWED_IN_STATE');
     return stateRefusal(code, state, caughtUp, spec);
   }
   if (spec.trigger === 'USER') {
@@ -1635,7 +2193,18 @@ function prepare(
     }
   }
   return {
-    ctx: { type, spec, recorded: order, order: caughtUp, state, actor, now, at, atDay: londonDateOf(at), options },
+    ctx: {
+      type,
+      spec,
+      recorded: order,
+      order: caughtUp,
+      state,
+      actor,
+      now,
+      at,
+      atDay: londonDateOf(at),
+      options,
+    },
   };
 }
 
@@ -1655,13 +2224,24 @@ export interface EventAvailability {
 }
 
 /** Every event, with whether this actor may do it now and, if not, why (for greyed-out actions). */
-export function evaluateEvents(order: OrderSnapshot | null, actor: Actor, now: Date): EventAvailability[] {
+export function evaluateEvents(
+  order: OrderSnapshot | null,
+  actor: Actor,
+  now: Date,
+): EventAvailability[] {
   return EVENT_TYPES.map((type) => {
     const spec = TRANSITIONS[type];
     const prepared = prepare(order, type, actor, now, now, {});
     const refusal = 'ok' in prepared ? prepared : runGuard(prepared.ctx);
     return refusal
-      ? { type, label: spec.label, form: spec.form, allowed: false, code: refusal.code, message: refusal.message }
+      ? {
+          type,
+          label: spec.label,
+          form: spec.form,
+          allowed: false,
+          code: refusal.code,
+          message: refusal.message,
+        }
       : { type, label: spec.label, form: spec.form, allowed: true };
   });
 }
@@ -1719,7 +2299,12 @@ export function applyEvent(
   const effects = handler.apply(ctx, event);
   const spec = ctx.spec;
   const nextState: OrderState =
-    effects.state ?? (spec.to === 'UNCHANGED' ? (ctx.state === 'NONE' ? 'PROPOSED' : ctx.state) : (spec.to[0] ?? 'ACTIVE'));
+    effects.state ??
+    (spec.to === 'UNCHANGED'
+      ? ctx.state === 'NONE'
+        ? 'PROPOSED'
+        : ctx.state
+      : (spec.to[0] ?? 'ACTIVE'));
   const next: OrderSnapshot = { ...effects.order, state: nextState };
   return {
     ok: true,
@@ -1732,6 +2317,6 @@ export function applyEvent(
     tasks: effects.tasks ?? [],
     completesTasks: effects.completes ?? [],
     warnings: [...warnings, ...(effects.warnings ?? [])],
+    ...(effects.endReason ? { endReason: effects.endReason } : {}),
   };
 }
-

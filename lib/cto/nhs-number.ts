@@ -14,7 +14,10 @@ export function normaliseNhsNumber(value: string): string | undefined {
 /** The check digit for the first nine digits, or undefined when it would be 10 (never issued). */
 export function nhsNumberCheckDigit(firstNine: string): number | undefined {
   if (!/^\d{9}$/.test(firstNine)) {
-    throw new CtoInputError('INVALID_NHS_NUMBER', 'Nine digits are needed to compute a check digit.');
+    throw new CtoInputError(
+      'INVALID_NHS_NUMBER',
+      'Nine digits are needed to compute a check digit.',
+    );
   }
   let sum = 0;
   for (let i = 0; i < 9; i += 1) sum += Number(firstNine[i]) * (10 - i);
@@ -36,7 +39,10 @@ export function isValidNhsNumber(value: string): boolean {
 export function formatNhsNumber(value: string): string {
   const digits = normaliseNhsNumber(value);
   if (digits === undefined) {
-    throw new CtoInputError('INVALID_NHS_NUMBER', 'An NHS number has 10 digits, for example 943 476 5919.');
+    throw new CtoInputError(
+      'INVALID_NHS_NUMBER',
+      'An NHS number has 10 digits, for example 943 476 5919.',
+    );
   }
   return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
 }

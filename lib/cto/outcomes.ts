@@ -4,7 +4,7 @@
  */
 import type { AlternativeDate, AlternativeInstant } from './computed';
 import type { IsoDate } from './dates';
-import type { EventType, OrderSnapshot, OrderState, Role } from './types';
+import type { CtoEndReason, EventType, OrderSnapshot, OrderState, Role } from './types';
 
 export const REFUSAL_CODES = [
   // general
@@ -91,6 +91,7 @@ export const WARNING_CODES = [
   'ORDER_CONTINUES_BECAUSE_AWOL',
   'PROVISIONAL_BANK_HOLIDAYS',
   'NR_ORDER_PENDING_AT_DISCHARGE',
+  'AMHP_DECLINED',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -104,7 +105,7 @@ export const ALERT_CODES = [
   'AWAITING_RETURN_72_HOURS',
   'ORDER_CONTINUES_BECAUSE_AWOL',
   'NR_DISCHARGE_PENDING',
-  'RENEWAL_WINDOW_OPEN',
+  'EXTENSION_WINDOW_OPEN',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 
@@ -117,23 +118,23 @@ export interface Alert {
 export const CLOCK_KINDS = [
   'EFFECTIVE_TIME',
   'CTO_EXPIRY',
-  'RENEWAL_WINDOW',
-  'PATIENT_TRIBUNAL_WINDOW',
+  'EXTENSION_WINDOW',
+  'PATIENT_APPLICATION_WINDOW',
   'CERTIFICATE_REQUIRED',
   'FIRST_MANAGERS_REFERENCE',
   'RECALL_NOTICE_SERVED',
   'RECALL_72_HOURS',
-  'DETENTION_PERIOD',
+  'DETENTION_EXPIRY',
   'DETENTION_RENEWAL_WINDOW',
-  'REVOCATION_REFERENCE',
-  'NR_DISCHARGE_EFFECT',
-  'NR_TRIBUNAL_WINDOW',
+  'MANAGERS_REFERENCE_AFTER_REVOCATION',
+  'NEAREST_RELATIVE_DISCHARGE',
+  'NEAREST_RELATIVE_TRIBUNAL_WINDOW',
   'NR_BAR',
   'TRIBUNAL_DOCUMENTS',
   'PERIODIC_MANAGERS_REFERENCE',
   'RIGHTS_INFORMATION',
-  'MANAGERS_REVIEW',
-  'AWOL_AT_EXPIRY',
+  'MANAGERS_REVIEW_OF_EXTENSION',
+  'AWOL_EXTENDED_EXPIRY',
   'CTO8_DUE',
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
@@ -147,7 +148,9 @@ export interface Clock {
   readonly instant?: Date;
   /** For windows: the first day (the last is `date`). */
   readonly opensOn?: IsoDate;
-  readonly alternative?: Partial<AlternativeDate & AlternativeInstant> & { readonly explain: string };
+  readonly alternative?: Partial<AlternativeDate & AlternativeInstant> & {
+    readonly explain: string;
+  };
   readonly provisional?: boolean;
   /** C4 only: the deadline cannot be known until the AWOL patient returns (s21(4)). */
   readonly awaitingReturn?: boolean;
@@ -156,12 +159,12 @@ export interface Clock {
 export const TASK_KINDS = [
   'GIVE_RIGHTS_INFORMATION',
   'FURNISH_FORM_TO_MANAGERS',
-  'EXAMINE_FOR_EXTENSION',
+  'ARRANGE_EXTENSION_EXAMINATION',
   'RECORD_FIRST_MEDICATION_DATE',
   'ARRANGE_PART4A_CERTIFICATE',
   'ARRANGE_CTO11',
-  'RECORD_MANAGERS_RECEIPT',
-  'MANAGERS_REVIEW',
+  'RECORD_CTO7_RECEIPT',
+  'MANAGERS_REVIEW_OF_EXTENSION',
   'SEND_RECALL_COPY_TO_MANAGERS',
   'CHECK_TREATMENT_ON_RECALL',
   'COMPLETE_CTO4',
@@ -175,7 +178,7 @@ export const TASK_KINDS = [
   'SUBMIT_TRIBUNAL_DOCUMENTS',
   'FIRST_MANAGERS_REFERENCE',
   'PERIODIC_MANAGERS_REFERENCE',
-  'FURNISH_CTO8',
+  'ARRANGE_CTO8',
   'RETURN_AWOL_PATIENT',
   'NOTIFY_CQC_OF_DEATH',
   'INFORM_PATIENT_OF_END',
@@ -209,6 +212,8 @@ export interface EventSuccess {
   /** Open tasks this event satisfies (close them). */
   readonly completesTasks: readonly TaskKind[];
   readonly warnings: readonly Warning[];
+  /** Set when the event ended the order. */
+  readonly endReason?: CtoEndReason;
 }
 
 export type EventOutcome = EventSuccess | Refusal;

@@ -39,7 +39,13 @@ const HM: Role = 'HOSPITAL_MANAGER';
 const CC: Role = 'CARE_COORDINATOR';
 
 /** States in which the order has been made and not ended. */
-const MADE: readonly OrderState[] = ['AWAITING_EFFECT', 'ACTIVE', 'RECALL_PENDING', 'RECALLED', 'AWOL'];
+const MADE: readonly OrderState[] = [
+  'AWAITING_EFFECT',
+  'ACTIVE',
+  'RECALL_PENDING',
+  'RECALLED',
+  'AWOL',
+];
 const IN_FORCE: readonly OrderState[] = ['ACTIVE', 'RECALL_PENDING', 'RECALLED', 'AWOL'];
 const EXAMINABLE: readonly OrderState[] = ['ACTIVE', 'RECALL_PENDING', 'RECALLED'];
 
@@ -129,7 +135,7 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: { NONE: 'NO_ORDER_YET' },
   },
-  MAKE_ORDER: {
+  MAKE: {
     label: 'Make the order',
     form: 'CTO1 Part 3',
     basis: 's17A(1), (4), s20A(1); reg 6(1)',
@@ -148,8 +154,8 @@ export const TRANSITIONS = {
     startsClocks: [
       'EFFECTIVE_TIME',
       'CTO_EXPIRY',
-      'RENEWAL_WINDOW',
-      'PATIENT_TRIBUNAL_WINDOW',
+      'EXTENSION_WINDOW',
+      'PATIENT_APPLICATION_WINDOW',
       'CERTIFICATE_REQUIRED',
       'FIRST_MANAGERS_REFERENCE',
       'RIGHTS_INFORMATION',
@@ -158,14 +164,14 @@ export const TRANSITIONS = {
     createsTasks: [
       'GIVE_RIGHTS_INFORMATION',
       'FURNISH_FORM_TO_MANAGERS',
-      'EXAMINE_FOR_EXTENSION',
+      'ARRANGE_EXTENSION_EXAMINATION',
       'ARRANGE_PART4A_CERTIFICATE',
       'RECORD_FIRST_MEDICATION_DATE',
       'FIRST_MANAGERS_REFERENCE',
     ],
     refusalsByState: { NONE: 'NO_ORDER_YET', PROPOSED: 'PART3_BEFORE_PART2' },
   },
-  ORDER_TAKES_EFFECT: {
+  TAKE_EFFECT: {
     label: 'The order takes effect',
     form: null,
     basis: 's17A; CTO1 Part 3 effective time',
@@ -232,7 +238,7 @@ export const TRANSITIONS = {
   },
 
   // ---- Extension (CTO7; CTO8) ---------------------------------------------------------------
-  RECORD_EXTENSION_EXAMINATION: {
+  EXAMINE_FOR_EXTENSION: {
     label: 'Record the extension examination',
     form: 'CTO7 Part 1',
     basis: 's20A(4)(a)',
@@ -250,7 +256,7 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: { ...NOT_YET_EFFECTIVE, AWOL: 'PATIENT_IS_AWOL' },
   },
-  RECORD_EXTENSION_CONSULTATION: {
+  CONSULT_FOR_EXTENSION: {
     label: 'Record the consultation before extension',
     form: 'CTO7 Part 1',
     basis: 's20A(9)',
@@ -283,7 +289,24 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
-  FURNISH_EXTENSION_REPORT: {
+  AMHP_DECLINE_EXTENSION: {
+    label: 'AMHP does not agree the extension',
+    form: 'CTO7 Part 2',
+    basis: 's20A(4)(b)',
+    trigger: 'USER',
+    from: IN_FORCE,
+    to: 'UNCHANGED',
+    roles: [AMHP],
+    needsAmhpAgreement: false,
+    preconditions: [
+      'The RC has recorded the examination. Another AMHP may still agree before the window closes.',
+    ],
+    startsClocks: [],
+    stopsClocks: [],
+    createsTasks: [],
+    refusalsByState: NOT_YET_EFFECTIVE,
+  },
+  FURNISH_CTO7: {
     label: 'Furnish the extension report to the managers',
     form: 'CTO7 Part 3',
     basis: 's20A(4), (10); reg 13(6)',
@@ -299,17 +322,23 @@ export const TRANSITIONS = {
       'The AMHP agreed in Part 2 before the report is furnished.',
       'The report is furnished inside the renewal window (by the end of the expiry day).',
     ],
-    startsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'PATIENT_TRIBUNAL_WINDOW', 'MANAGERS_REVIEW', 'RIGHTS_INFORMATION'],
+    startsClocks: [
+      'CTO_EXPIRY',
+      'EXTENSION_WINDOW',
+      'PATIENT_APPLICATION_WINDOW',
+      'MANAGERS_REVIEW_OF_EXTENSION',
+      'RIGHTS_INFORMATION',
+    ],
     stopsClocks: [],
     createsTasks: [
-      'RECORD_MANAGERS_RECEIPT',
-      'MANAGERS_REVIEW',
+      'RECORD_CTO7_RECEIPT',
+      'MANAGERS_REVIEW_OF_EXTENSION',
       'GIVE_RIGHTS_INFORMATION',
-      'EXAMINE_FOR_EXTENSION',
+      'ARRANGE_EXTENSION_EXAMINATION',
     ],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
-  RECORD_MANAGERS_RECEIPT: {
+  MANAGERS_RECEIVE_CTO7: {
     label: 'Record the managers’ receipt of the extension report',
     form: 'CTO7 Part 4',
     basis: 'reg 13(7)',
@@ -324,7 +353,7 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
-  RECORD_MANAGERS_REVIEW: {
+  MANAGERS_REVIEW_EXTENSION: {
     label: 'Record the hospital managers’ review',
     form: null,
     basis: 's23; Code of Practice 38.14, 38.50',
@@ -337,11 +366,11 @@ export const TRANSITIONS = {
       'An extension report has been furnished and not yet reviewed. Review by the expiry it extends; after that it is overdue. (To discharge, use “Discharge by the hospital managers”.)',
     ],
     startsClocks: [],
-    stopsClocks: ['MANAGERS_REVIEW'],
+    stopsClocks: ['MANAGERS_REVIEW_OF_EXTENSION'],
     createsTasks: [],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
-  FURNISH_AWOL_EXTENSION_REPORT: {
+  FURNISH_CTO8: {
     label: 'Furnish the report after absence of more than 28 days',
     form: 'CTO8',
     basis: 's21B(2), (6A); reg 14(3)',
@@ -355,9 +384,14 @@ export const TRANSITIONS = {
       'The patient returned more than 28 days after the absence began, and was absent on or in the week before the expiry.',
       'Examination and AMHP agreement within one week beginning with the day of return; CTO8 furnished in that week.',
     ],
-    startsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'PATIENT_TRIBUNAL_WINDOW', 'RIGHTS_INFORMATION'],
-    stopsClocks: ['CTO8_DUE', 'AWOL_AT_EXPIRY'],
-    createsTasks: ['GIVE_RIGHTS_INFORMATION', 'EXAMINE_FOR_EXTENSION'],
+    startsClocks: [
+      'CTO_EXPIRY',
+      'EXTENSION_WINDOW',
+      'PATIENT_APPLICATION_WINDOW',
+      'RIGHTS_INFORMATION',
+    ],
+    stopsClocks: ['CTO8_DUE', 'AWOL_EXTENDED_EXPIRY'],
+    createsTasks: ['GIVE_RIGHTS_INFORMATION', 'ARRANGE_EXTENSION_EXAMINATION'],
     refusalsByState: { ...NOT_YET_EFFECTIVE, AWOL: 'PATIENT_IS_AWOL' },
   },
 
@@ -378,7 +412,11 @@ export const TRANSITIONS = {
     ],
     startsClocks: ['RECALL_NOTICE_SERVED', 'RIGHTS_INFORMATION'],
     stopsClocks: [],
-    createsTasks: ['SEND_RECALL_COPY_TO_MANAGERS', 'GIVE_RIGHTS_INFORMATION', 'CHECK_TREATMENT_ON_RECALL'],
+    createsTasks: [
+      'SEND_RECALL_COPY_TO_MANAGERS',
+      'GIVE_RIGHTS_INFORMATION',
+      'CHECK_TREATMENT_ON_RECALL',
+    ],
     refusalsByState: {
       ...NOT_MADE,
       AWAITING_EFFECT: 'ORDER_NOT_YET_IN_EFFECT',
@@ -392,7 +430,7 @@ export const TRANSITIONS = {
       DECLINED: 'NO_ORDER_IN_FORCE',
     },
   },
-  RECORD_DETENTION_BEGAN: {
+  DETENTION_BEGINS: {
     label: 'Record when detention after recall began',
     form: 'CTO4',
     basis: 's17E(6), s17F(8)(a); reg 6(3)(d)',
@@ -414,7 +452,7 @@ export const TRANSITIONS = {
       AWOL: 'PATIENT_IS_AWOL',
     },
   },
-  TRANSFER_RECALLED_PATIENT: {
+  TRANSFER_DURING_RECALL: {
     label: 'Transfer the recalled patient to another hospital',
     form: 'CTO6',
     basis: 's17F(2)-(3); reg 9, reg 12',
@@ -427,7 +465,12 @@ export const TRANSITIONS = {
     startsClocks: [],
     stopsClocks: [],
     createsTasks: [],
-    refusalsByState: { ...NOT_YET_EFFECTIVE, ACTIVE: 'NOT_RECALLED', RECALL_PENDING: 'CTO4_BEFORE_CTO3', AWOL: 'PATIENT_IS_AWOL' },
+    refusalsByState: {
+      ...NOT_YET_EFFECTIVE,
+      ACTIVE: 'NOT_RECALLED',
+      RECALL_PENDING: 'CTO4_BEFORE_CTO3',
+      AWOL: 'PATIENT_IS_AWOL',
+    },
   },
   RELEASE_FROM_RECALL: {
     label: 'Release from recall',
@@ -445,7 +488,7 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: { ...NOT_YET_EFFECTIVE, ACTIVE: 'NOT_RECALLED' },
   },
-  MANDATORY_RELEASE: {
+  SEVENTY_TWO_HOURS_END: {
     label: 'The 72 hours end: the patient must be released',
     form: null,
     basis: 's17F(6)',
@@ -458,10 +501,34 @@ export const TRANSITIONS = {
     startsClocks: [],
     stopsClocks: ['RECALL_72_HOURS'],
     createsTasks: [],
-    refusalsByState: { ...NOT_YET_EFFECTIVE, ACTIVE: 'NOT_RECALLED', RECALL_PENDING: 'CTO4_BEFORE_CTO3' },
+    refusalsByState: {
+      ...NOT_YET_EFFECTIVE,
+      ACTIVE: 'NOT_RECALLED',
+      RECALL_PENDING: 'CTO4_BEFORE_CTO3',
+    },
   },
   AMHP_AGREE_REVOCATION: {
     label: 'AMHP agrees revocation',
+    form: 'CTO5 Part 2',
+    basis: 's17F(4)(b)',
+    trigger: 'USER',
+    from: ['RECALLED'],
+    to: 'UNCHANGED',
+    roles: [AMHP],
+    needsAmhpAgreement: false,
+    preconditions: ['The patient is detained after recall, and the 72 hours have not ended.'],
+    startsClocks: [],
+    stopsClocks: [],
+    createsTasks: [],
+    refusalsByState: {
+      ...NOT_YET_EFFECTIVE,
+      ACTIVE: 'NOT_RECALLED',
+      RECALL_PENDING: 'CTO5_BEFORE_CTO4',
+      AWOL: 'PATIENT_IS_AWOL',
+    },
+  },
+  AMHP_DECLINE_REVOCATION: {
+    label: 'AMHP does not agree revocation',
     form: 'CTO5 Part 2',
     basis: 's17F(4)(b)',
     trigger: 'USER',
@@ -495,8 +562,14 @@ export const TRANSITIONS = {
       'The AMHP has agreed (CTO5 Part 2).',
       'Before the 72 hours end.',
     ],
-    startsClocks: ['DETENTION_PERIOD', 'DETENTION_RENEWAL_WINDOW', 'PATIENT_TRIBUNAL_WINDOW', 'REVOCATION_REFERENCE', 'RIGHTS_INFORMATION'],
-    stopsClocks: ['RECALL_72_HOURS', 'CTO_EXPIRY', 'RENEWAL_WINDOW'],
+    startsClocks: [
+      'DETENTION_EXPIRY',
+      'DETENTION_RENEWAL_WINDOW',
+      'PATIENT_APPLICATION_WINDOW',
+      'MANAGERS_REFERENCE_AFTER_REVOCATION',
+      'RIGHTS_INFORMATION',
+    ],
+    stopsClocks: ['RECALL_72_HOURS', 'CTO_EXPIRY', 'EXTENSION_WINDOW'],
     createsTasks: [
       'REFER_TO_TRIBUNAL',
       'RENEW_DETENTION',
@@ -525,11 +598,11 @@ export const TRANSITIONS = {
     patientsRcOnly: true,
     preconditions: ['The order has been made and has not ended.'],
     startsClocks: [],
-    stopsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'RECALL_72_HOURS'],
+    stopsClocks: ['CTO_EXPIRY', 'EXTENSION_WINDOW', 'RECALL_72_HOURS'],
     createsTasks: ['INFORM_PATIENT_OF_END'],
     refusalsByState: NOT_MADE,
   },
-  DISCHARGE_BY_HOSPITAL_MANAGERS: {
+  DISCHARGE_BY_MANAGERS: {
     label: 'Discharge by the hospital managers',
     form: null,
     basis: 's23(2)(c), s23(4)-(6)',
@@ -540,7 +613,7 @@ export const TRANSITIONS = {
     needsAmhpAgreement: false,
     preconditions: ['A managers’ panel (three or more) decided to discharge.'],
     startsClocks: [],
-    stopsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'RECALL_72_HOURS'],
+    stopsClocks: ['CTO_EXPIRY', 'EXTENSION_WINDOW', 'RECALL_72_HOURS'],
     createsTasks: ['INFORM_PATIENT_OF_END'],
     refusalsByState: NOT_MADE,
   },
@@ -555,7 +628,7 @@ export const TRANSITIONS = {
     needsAmhpAgreement: false,
     preconditions: ['The tribunal directed discharge (recorded by the MHA office).'],
     startsClocks: [],
-    stopsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'RECALL_72_HOURS'],
+    stopsClocks: ['CTO_EXPIRY', 'EXTENSION_WINDOW', 'RECALL_72_HOURS'],
     createsTasks: ['INFORM_PATIENT_OF_END'],
     refusalsByState: NOT_MADE,
   },
@@ -572,7 +645,7 @@ export const TRANSITIONS = {
       'Recorded at the time an officer authorised by the managers received it (Kingswood Centre).',
       'No earlier order is pending, and no barring report in the last six months (s25(1)(b)).',
     ],
-    startsClocks: ['NR_DISCHARGE_EFFECT'],
+    startsClocks: ['NEAREST_RELATIVE_DISCHARGE'],
     stopsClocks: [],
     createsTasks: ['CONSIDER_NR_BARRING'],
     refusalsByState: NOT_MADE,
@@ -588,8 +661,8 @@ export const TRANSITIONS = {
     needsAmhpAgreement: false,
     patientsRcOnly: true,
     preconditions: ['A nearest relative’s order is pending, and its 72 hours have not ended.'],
-    startsClocks: ['NR_TRIBUNAL_WINDOW', 'NR_BAR'],
-    stopsClocks: ['NR_DISCHARGE_EFFECT'],
+    startsClocks: ['NEAREST_RELATIVE_TRIBUNAL_WINDOW', 'NR_BAR'],
+    stopsClocks: ['NEAREST_RELATIVE_DISCHARGE'],
     createsTasks: ['INFORM_NR_OF_BARRING', 'CONSIDER_MANAGERS_REVIEW_AFTER_BARRING'],
     refusalsByState: NOT_MADE,
   },
@@ -604,7 +677,12 @@ export const TRANSITIONS = {
     needsAmhpAgreement: false,
     preconditions: ['72 hours have passed since the order was received, with no barring report.'],
     startsClocks: [],
-    stopsClocks: ['NR_DISCHARGE_EFFECT', 'CTO_EXPIRY', 'RENEWAL_WINDOW', 'RECALL_72_HOURS'],
+    stopsClocks: [
+      'NEAREST_RELATIVE_DISCHARGE',
+      'CTO_EXPIRY',
+      'EXTENSION_WINDOW',
+      'RECALL_72_HOURS',
+    ],
     createsTasks: ['INFORM_PATIENT_OF_END'],
     refusalsByState: NOT_MADE,
   },
@@ -622,7 +700,7 @@ export const TRANSITIONS = {
     preconditions: [
       'The patient has been recalled (a community patient who is not recalled cannot be AWOL): failed to attend after the notice was served, or absconded after detention began.',
     ],
-    startsClocks: ['AWOL_AT_EXPIRY'],
+    startsClocks: ['AWOL_EXTENDED_EXPIRY'],
     stopsClocks: [],
     createsTasks: ['RETURN_AWOL_PATIENT'],
     refusalsByState: { ...NOT_YET_EFFECTIVE, ACTIVE: 'NOT_RECALLED', AWOL: 'ALREADY_RECORDED' },
@@ -639,7 +717,7 @@ export const TRANSITIONS = {
     preconditions: ['The patient is AWOL and has returned or been returned to hospital.'],
     startsClocks: ['RECALL_72_HOURS', 'CTO8_DUE'],
     stopsClocks: [],
-    createsTasks: ['COMPLETE_CTO4', 'RELEASE_OR_REVOKE', 'FURNISH_CTO8'],
+    createsTasks: ['COMPLETE_CTO4', 'RELEASE_OR_REVOKE', 'ARRANGE_CTO8'],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
 
@@ -659,7 +737,7 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: NOT_MADE,
   },
-  RECORD_CERTIFICATE: {
+  CERTIFICATE_GIVEN: {
     label: 'Record a Part 4A certificate',
     form: 'CTO11 / CTO12',
     basis: 's64C(4), (4A); reg 28',
@@ -676,7 +754,7 @@ export const TRANSITIONS = {
     createsTasks: [],
     refusalsByState: NOT_MADE,
   },
-  RECORD_CONSENT_WITHDRAWN_OR_CAPACITY_LOST: {
+  CERTIFICATE_ENDED: {
     label: 'Record that consent was withdrawn or capacity lost',
     form: null,
     basis: 's64C(4A), s64C(6)',
@@ -685,13 +763,15 @@ export const TRANSITIONS = {
     to: 'UNCHANGED',
     roles: [RC],
     needsAmhpAgreement: false,
-    preconditions: ['A CTO12 is in force: it stops covering treatment and a CTO11 is needed at once.'],
+    preconditions: [
+      'A CTO12 is in force: it stops covering treatment and a CTO11 is needed at once.',
+    ],
     startsClocks: ['CERTIFICATE_REQUIRED'],
     stopsClocks: [],
     createsTasks: ['ARRANGE_CTO11'],
     refusalsByState: NOT_MADE,
   },
-  RECORD_TRIBUNAL_APPLICATION_OR_REFERENCE: {
+  TRIBUNAL_CASE_OPENED: {
     label: 'Record a tribunal application or reference',
     form: null,
     basis: 's66, s67, s68; HESC Rules r32(6)',
@@ -700,13 +780,15 @@ export const TRANSITIONS = {
     to: 'UNCHANGED',
     roles: [MHA],
     needsAmhpAgreement: false,
-    preconditions: ['Recorded on the day the reference was made or the copy of the application received.'],
+    preconditions: [
+      'Recorded on the day the reference was made or the copy of the application received.',
+    ],
     startsClocks: ['TRIBUNAL_DOCUMENTS'],
-    stopsClocks: ['REVOCATION_REFERENCE'],
+    stopsClocks: ['MANAGERS_REFERENCE_AFTER_REVOCATION'],
     createsTasks: ['SUBMIT_TRIBUNAL_DOCUMENTS'],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
-  RECORD_TRIBUNAL_HEARING: {
+  TRIBUNAL_HEARING_HELD: {
     label: 'Record a tribunal hearing (not discharged)',
     form: null,
     basis: 's68(6), s68(4)',
@@ -721,7 +803,7 @@ export const TRANSITIONS = {
     createsTasks: ['PERIODIC_MANAGERS_REFERENCE'],
     refusalsByState: NOT_YET_EFFECTIVE,
   },
-  RECORD_RIGHTS_INFORMATION: {
+  RIGHTS_INFORMATION_GIVEN: {
     label: 'Record that rights information was given',
     form: null,
     basis: 's132A',
@@ -730,13 +812,15 @@ export const TRANSITIONS = {
     to: 'UNCHANGED',
     roles: [CC, RC, MHA],
     needsAmhpAgreement: false,
-    preconditions: ['Given orally and in writing to the patient (and the nearest relative unless the patient objects).'],
+    preconditions: [
+      'Given orally and in writing to the patient (and the nearest relative unless the patient objects).',
+    ],
     startsClocks: [],
     stopsClocks: ['RIGHTS_INFORMATION'],
     createsTasks: [],
     refusalsByState: NOT_MADE,
   },
-  RECORD_DEATH: {
+  DEATH: {
     label: 'Record the patient’s death',
     form: null,
     basis: 'common law; CQC (Registration) Regs',
@@ -747,7 +831,7 @@ export const TRANSITIONS = {
     needsAmhpAgreement: false,
     preconditions: ['The date of death is not in the future.'],
     startsClocks: [],
-    stopsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'RECALL_72_HOURS'],
+    stopsClocks: ['CTO_EXPIRY', 'EXTENSION_WINDOW', 'RECALL_72_HOURS'],
     createsTasks: ['NOTIFY_CQC_OF_DEATH'],
     refusalsByState: { NONE: 'NO_ORDER_YET' },
   },
@@ -766,7 +850,7 @@ export const TRANSITIONS = {
       'The last day of the current period (as extended by s21 if the patient was AWOL around it) has ended in England, with no extension furnished.',
     ],
     startsClocks: [],
-    stopsClocks: ['CTO_EXPIRY', 'RENEWAL_WINDOW', 'RECALL_72_HOURS'],
+    stopsClocks: ['CTO_EXPIRY', 'EXTENSION_WINDOW', 'RECALL_72_HOURS'],
     createsTasks: ['INFORM_PATIENT_OF_END'],
     refusalsByState: NOT_YET_EFFECTIVE,
   },

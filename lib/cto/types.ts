@@ -35,7 +35,12 @@ export const TERMINAL_STATES: readonly OrderState[] = [
 ];
 
 /** States in which the order is made and in force (the patient is a community patient). */
-export const IN_FORCE_STATES: readonly OrderState[] = ['ACTIVE', 'RECALL_PENDING', 'RECALLED', 'AWOL'];
+export const IN_FORCE_STATES: readonly OrderState[] = [
+  'ACTIVE',
+  'RECALL_PENDING',
+  'RECALLED',
+  'AWOL',
+];
 
 export const STATE_LABELS: Record<OrderState, string> = {
   PROPOSED: 'Proposed (awaiting AMHP)',
@@ -51,6 +56,19 @@ export const STATE_LABELS: Record<OrderState, string> = {
   EXPIRED: 'Expired',
   DIED: 'Patient died',
 };
+
+/** Why an order ended: same values as the Prisma enum CtoEndReason. */
+export type CtoEndReason =
+  | 'DISCHARGED_BY_RESPONSIBLE_CLINICIAN'
+  | 'DISCHARGED_BY_HOSPITAL_MANAGERS'
+  | 'DISCHARGED_BY_NEAREST_RELATIVE'
+  | 'DISCHARGED_BY_TRIBUNAL'
+  | 'REVOKED'
+  | 'EXPIRED'
+  | 'DIED'
+  | 'UNDERLYING_AUTHORITY_ENDED'
+  | 'CUSTODY_OVER_SIX_MONTHS'
+  | 'NOT_EXTENDED_AFTER_AWOL';
 
 export function isTerminalState(state: OrderState): boolean {
   return TERMINAL_STATES.includes(state);
@@ -138,7 +156,11 @@ export const LEGAL_STATUS_LABELS: Readonly<Record<string, string>> = {
 };
 
 export function isEligibleLegalStatus(code: string | null | undefined): boolean {
-  return code !== null && code !== undefined && (ELIGIBLE_LEGAL_STATUS_CODES as readonly string[]).includes(code);
+  return (
+    code !== null &&
+    code !== undefined &&
+    (ELIGIBLE_LEGAL_STATUS_CODES as readonly string[]).includes(code)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +168,7 @@ export function isEligibleLegalStatus(code: string | null | undefined): boolean 
 // ---------------------------------------------------------------------------------------------
 
 export type ConditionKind = 'MANDATORY' | 'DISCRETIONARY';
-export type ConditionStatus = 'IN_FORCE' | 'SUSPENDED' | 'RESCINDED';
+export type ConditionStatus = 'ACTIVE' | 'SUSPENDED' | 'ENDED';
 
 export interface ConditionSnapshot {
   readonly id: string;
@@ -165,13 +187,16 @@ export interface ConditionInput {
 }
 
 export type CertificateKind = 'CTO11' | 'CTO12';
-export type CertificateStatus = 'IN_FORCE' | 'CONSENT_WITHDRAWN' | 'CAPACITY_LOST' | 'CANCELLED';
+export type CertificateStatus = 'ACTIVE' | 'ENDED';
+export type CertificateEndReason =
+  'CONSENT_WITHDRAWN' | 'CAPACITY_LOST' | 'SUPERSEDED' | 'CQC_DIRECTION' | 'ORDER_ENDED' | 'OTHER';
 
 export interface CertificateSnapshot {
   readonly id: string;
   readonly kind: CertificateKind;
   readonly givenOn: IsoDate;
   readonly status: CertificateStatus;
+  readonly endReason?: CertificateEndReason;
   /** CTO11 only: the SOAD said which treatment may be given on recall. */
   readonly coversRecall?: boolean;
 }
@@ -182,10 +207,15 @@ export interface ExtensionSnapshot {
   readonly examinedOn: IsoDate | null; // CTO7 Part 1
   readonly consultedOn: IsoDate | null; // s20A(9)
   readonly amhpAgreedAt: Date | null; // CTO7 Part 2
+  /** An AMHP declined to agree (another AMHP may still agree within the window). */
+  readonly amhpDeclinedAt?: Date | null;
   readonly cto7FurnishedAt: Date | null; // CTO7 Part 3
   readonly managersReceivedAt: Date | null; // CTO7 Part 4
   readonly managersReviewedOn: IsoDate | null; // CoP 38.14
 }
+
+export type RecallOutcome =
+  'ONGOING' | 'RELEASED' | 'RELEASED_AT_72_HOURS' | 'REVOKED' | 'ORDER_ENDED';
 
 /** The current (or last) recall episode. */
 export interface RecallSnapshot {
@@ -198,8 +228,12 @@ export interface RecallSnapshot {
   readonly detentionBeganAt: Date | null;
   /** CTO5 Part 2. */
   readonly amhpAgreedRevocationAt: Date | null;
+  /** An AMHP declined to agree revocation (another AMHP may still agree within the 72 hours). */
+  readonly amhpDeclinedRevocationAt?: Date | null;
   /** Release (s17F(5)-(6)) or revocation ended this recall; null while it is current. */
   readonly endedAt: Date | null;
+  /** Same values as the Prisma enum RecallOutcome. */
+  readonly outcome: RecallOutcome;
 }
 
 export interface NearestRelativeSnapshot {
@@ -276,71 +310,81 @@ interface EventBase {
   readonly at?: Date;
 }
 
-export type TribunalCaseKind =
-  | 'PATIENT_APPLICATION'
-  | 'NEAREST_RELATIVE_APPLICATION'
-  | 'MANAGERS_REFERENCE'
-  | 'SECRETARY_OF_STATE_REFERENCE';
+/** Same values as the Prisma enums TribunalCaseKind and TribunalApplicant. */
+export type TribunalCaseKind = 'APPLICATION' | 'REFERENCE';
+export type TribunalApplicant =
+  'PATIENT' | 'NEAREST_RELATIVE' | 'HOSPITAL_MANAGERS' | 'SECRETARY_OF_STATE';
 
 export type OrderEvent =
-  | (EventBase & { type: 'PROPOSE'; legalStatusCode: string; conditions: readonly ConditionInput[] })
+  | (EventBase & {
+      type: 'PROPOSE';
+      legalStatusCode: string;
+      conditions: readonly ConditionInput[];
+    })
   | (EventBase & { type: 'AMHP_AGREE_MAKING'; agreedConditionIds?: readonly string[] })
   | (EventBase & { type: 'AMHP_DECLINE_MAKING'; reason?: string })
   | (EventBase & { type: 'WITHDRAW_PROPOSAL'; reason?: string })
-  | (EventBase & { type: 'MAKE_ORDER'; effectiveAt: Date; signedAt?: Date })
-  | (EventBase & { type: 'ORDER_TAKES_EFFECT' })
+  | (EventBase & { type: 'MAKE'; effectiveAt: Date; signedAt?: Date })
+  | (EventBase & { type: 'TAKE_EFFECT' })
   | (EventBase & { type: 'VARY_CONDITIONS'; conditions: readonly ConditionInput[] })
   | (EventBase & { type: 'SUSPEND_CONDITION'; conditionId: string })
   | (EventBase & { type: 'REINSTATE_CONDITION'; conditionId: string })
-  | (EventBase & { type: 'RECORD_EXTENSION_EXAMINATION'; examinedOn: IsoDate })
-  | (EventBase & { type: 'RECORD_EXTENSION_CONSULTATION'; consultedOn: IsoDate })
+  | (EventBase & { type: 'EXAMINE_FOR_EXTENSION'; examinedOn: IsoDate })
+  | (EventBase & { type: 'CONSULT_FOR_EXTENSION'; consultedOn: IsoDate })
   | (EventBase & { type: 'AMHP_AGREE_EXTENSION' })
-  | (EventBase & { type: 'FURNISH_EXTENSION_REPORT' })
-  | (EventBase & { type: 'RECORD_MANAGERS_RECEIPT' })
-  | (EventBase & { type: 'RECORD_MANAGERS_REVIEW' })
-  | (EventBase & { type: 'FURNISH_AWOL_EXTENSION_REPORT'; examinedOn: IsoDate; amhpAgreedAt: Date })
+  | (EventBase & { type: 'AMHP_DECLINE_EXTENSION' })
+  | (EventBase & { type: 'FURNISH_CTO7' })
+  | (EventBase & { type: 'MANAGERS_RECEIVE_CTO7' })
+  | (EventBase & { type: 'MANAGERS_REVIEW_EXTENSION' })
+  | (EventBase & { type: 'FURNISH_CTO8'; examinedOn: IsoDate; amhpAgreedAt: Date })
   | (EventBase & { type: 'SERVE_RECALL_NOTICE'; method: ServiceMethod; handedOrPostedAt: Date })
-  | (EventBase & { type: 'RECORD_DETENTION_BEGAN'; detentionBeganAt: Date })
-  | (EventBase & { type: 'TRANSFER_RECALLED_PATIENT'; toHospital?: string })
+  | (EventBase & { type: 'DETENTION_BEGINS'; detentionBeganAt: Date })
+  | (EventBase & { type: 'TRANSFER_DURING_RECALL'; toHospital?: string })
   | (EventBase & { type: 'RELEASE_FROM_RECALL' })
-  | (EventBase & { type: 'MANDATORY_RELEASE' })
+  | (EventBase & { type: 'SEVENTY_TWO_HOURS_END' })
   | (EventBase & { type: 'AMHP_AGREE_REVOCATION' })
+  | (EventBase & { type: 'AMHP_DECLINE_REVOCATION' })
   | (EventBase & { type: 'REVOKE' })
   | (EventBase & { type: 'DISCHARGE_BY_RC' })
-  | (EventBase & { type: 'DISCHARGE_BY_HOSPITAL_MANAGERS' })
+  | (EventBase & { type: 'DISCHARGE_BY_MANAGERS' })
   | (EventBase & { type: 'DISCHARGE_BY_TRIBUNAL' })
   | (EventBase & { type: 'NR_DISCHARGE_ORDER_RECEIVED' })
   | (EventBase & { type: 'NR_BARRING_REPORT' })
   | (EventBase & { type: 'NR_DISCHARGE_TAKES_EFFECT' })
   | (EventBase & { type: 'AWOL_BEGINS' })
-  | (EventBase & { type: 'AWOL_ENDS' })
+  | (EventBase & { type: 'AWOL_ENDS'; how?: 'RETURNED_SELF' | 'TAKEN_INTO_CUSTODY' })
   | (EventBase & { type: 'ASSIGN_RESPONSIBILITY'; toHospital?: string })
   | (EventBase & {
-      type: 'RECORD_CERTIFICATE';
+      type: 'CERTIFICATE_GIVEN';
       certificateId: string;
       certificate: CertificateKind;
       givenOn: IsoDate;
       coversRecall?: boolean;
     })
   | (EventBase & {
-      type: 'RECORD_CONSENT_WITHDRAWN_OR_CAPACITY_LOST';
+      type: 'CERTIFICATE_ENDED';
       certificateId: string;
-      reason: 'CONSENT_WITHDRAWN' | 'CAPACITY_LOST';
+      reason: Exclude<CertificateEndReason, 'ORDER_ENDED'>;
     })
   | (EventBase & {
-      type: 'RECORD_TRIBUNAL_APPLICATION_OR_REFERENCE';
+      type: 'TRIBUNAL_CASE_OPENED';
       kind: TribunalCaseKind;
+      applicant: TribunalApplicant;
       receivedOn: IsoDate;
       patientIsInpatient?: boolean;
     })
-  | (EventBase & { type: 'RECORD_TRIBUNAL_HEARING'; consideredOn: IsoDate; patientUnder18: boolean })
   | (EventBase & {
-      type: 'RECORD_RIGHTS_INFORMATION';
+      type: 'TRIBUNAL_HEARING_HELD';
+      consideredOn: IsoDate;
+      patientUnder18: boolean;
+    })
+  | (EventBase & {
+      type: 'RIGHTS_INFORMATION_GIVEN';
       givenOrally: boolean;
       givenInWriting: boolean;
       nearestRelativeInformed?: boolean;
     })
-  | (EventBase & { type: 'RECORD_DEATH'; diedOn: IsoDate })
+  | (EventBase & { type: 'DEATH'; diedOn: IsoDate })
   | (EventBase & { type: 'EXPIRE' });
 
 export type EventType = OrderEvent['type'];

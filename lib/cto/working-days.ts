@@ -45,7 +45,8 @@ export function workingDayOnOrAfter(date: IsoDate): DayAnswer {
  * "the second business day after it was posted").
  */
 export function nthBusinessDayAfter(date: IsoDate, n: number): DayAnswer {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number >= 1 (got ${n})`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`n must be a whole number >= 1 (got ${n})`);
   const skipped: DayAnswer['skipped'][number][] = [];
   let provisional = false;
   let d = date;

@@ -8,7 +8,6 @@ import {
   bankHolidaysForYear,
   computeRegularBankHolidays,
   easterSunday,
-  isBankHoliday,
   isWorkingDay,
   nthBusinessDayAfter,
   workingDayOnOrAfter,
@@ -38,7 +37,8 @@ describe('bank holiday data', () => {
 
   it('holds all 115 published days, 2015-2028', () => {
     let total = 0;
-    for (let year = 2015; year <= 2028; year += 1) total += bankHolidaysForYear(year).holidays.length;
+    for (let year = 2015; year <= 2028; year += 1)
+      total += bankHolidaysForYear(year).holidays.length;
     expect(total).toBe(115);
   });
 

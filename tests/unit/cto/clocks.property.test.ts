@@ -74,6 +74,18 @@ describe('C1 periods (properties)', () => {
     );
   });
 
+  it('the anchored reading is never later than the chained one (so it is the operational end)', () => {
+    // Checked exhaustively for every start day 1990-2100 when written; this keeps it true.
+    fc.assert(
+      fc.property(arbDate, (madeOn) => {
+        for (const p of ctoPeriodsDetailed(madeOn, 8)) {
+          expect(p.end).toBe(p.anchoredEnd);
+          expect(compareDates(p.anchoredEnd, p.chainedEnd)).toBeLessThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
   it('readings agree for a made-on day from 1 to 28 (the month end is what splits them)', () => {
     fc.assert(
       fc.property(arbDate, (madeOn) => {
@@ -159,7 +171,8 @@ describe('C5, C7, C15 (properties)', () => {
         expect(gap).toBeGreaterThanOrEqual(21);
         expect(gap).toBeLessThanOrEqual(27);
         // every day between X+21 and the due day is not a working day
-        for (let d = addDays(x, 21); d !== due; d = addDays(d, 1)) expect(isWorkingDay(d)).toBe(false);
+        for (let d = addDays(x, 21); d !== due; d = addDays(d, 1))
+          expect(isWorkingDay(d)).toBe(false);
       }),
     );
   });

@@ -87,7 +87,9 @@ describe('clock-rules.md worked examples', () => {
 
   it('tribunal documents: reference Mon 2026-12-07 -> due Tue 2026-12-29 (28th is a bank holiday)', () => {
     expect(tribunalDocumentsDue('2026-12-07')).toBe('2026-12-29');
-    expect(tribunalDocumentsDueDetailed('2026-12-07').explain).toContain('28 December 2026 is Boxing Day');
+    expect(tribunalDocumentsDueDetailed('2026-12-07').explain).toContain(
+      '28 December 2026 is Boxing Day',
+    );
   });
 
   it('first managers reference: s3 admission 2026-01-12 -> due 2026-07-12', () => {
@@ -185,7 +187,11 @@ describe('cto-law.md section 8 examples', () => {
   });
 
   it('8.10 AWOL at expiry: expiry 4 Apr 2026, AWOL from 1 Apr, returned 20 Apr -> continues to 26 Apr', () => {
-    const r = awolAtExpiry({ expiry: '2026-04-04', absentFrom: '2026-04-01', returnedOn: '2026-04-20' });
+    const r = awolAtExpiry({
+      expiry: '2026-04-04',
+      absentFrom: '2026-04-01',
+      returnedOn: '2026-04-20',
+    });
     expect(r.applies).toBe(true);
     if (!r.applies) return;
     expect(r.route).toBe('S21A');
@@ -277,13 +283,17 @@ describe('C4 72 hours with AWOL (s21(4))', () => {
   const t0 = at('2026-01-09T23:47:00Z'); // deadline Mon 12 Jan 23:47 GMT
 
   it('an absence before the deadline day does not move it', () => {
-    const d = recallDeadlineDetailed(t0, [{ from: at('2026-01-10T12:00:00Z'), to: at('2026-01-11T08:00:00Z') }]);
+    const d = recallDeadlineDetailed(t0, [
+      { from: at('2026-01-10T12:00:00Z'), to: at('2026-01-11T08:00:00Z') },
+    ]);
     expect(d.instant.toISOString()).toBe('2026-01-12T23:47:00.000Z');
     expect(d.alternative).toBeUndefined();
   });
 
   it('absent when the 72 hours would end: a fresh 72 hours from the return', () => {
-    const d = recallDeadlineDetailed(t0, [{ from: at('2026-01-12T10:00:00Z'), to: at('2026-01-13T06:00:00Z') }]);
+    const d = recallDeadlineDetailed(t0, [
+      { from: at('2026-01-12T10:00:00Z'), to: at('2026-01-13T06:00:00Z') },
+    ]);
     expect(d.instant.toISOString()).toBe('2026-01-16T06:00:00.000Z');
     expect(d.basis).toContain('s21(4)');
   });
@@ -294,7 +304,9 @@ describe('C4 72 hours with AWOL (s21(4))', () => {
   });
 
   it('absent earlier on the deadline day but back before it: original deadline, literal reading shown', () => {
-    const d = recallDeadlineDetailed(t0, [{ from: at('2026-01-12T08:00:00Z'), to: at('2026-01-12T10:00:00Z') }]);
+    const d = recallDeadlineDetailed(t0, [
+      { from: at('2026-01-12T08:00:00Z'), to: at('2026-01-12T10:00:00Z') },
+    ]);
     expect(d.instant.toISOString()).toBe('2026-01-12T23:47:00.000Z');
     expect(d.alternative?.instant.toISOString()).toBe('2026-01-15T10:00:00.000Z');
   });
@@ -362,7 +374,8 @@ describe('C6, C8, C9, C13, C14: tables', () => {
 
   it('no first reference when an application was made in the period', () => {
     expect(
-      firstManagersReferenceDueDetailed('2026-01-12', { applicationOrReferenceInPeriod: true }).required,
+      firstManagersReferenceDueDetailed('2026-01-12', { applicationOrReferenceInPeriod: true })
+        .required,
     ).toBe(false);
     expect(firstManagersReferenceDueDetailed('2026-01-12').explain).toContain('not a working day');
   });
@@ -377,9 +390,9 @@ describe('C6, C8, C9, C13, C14: tables', () => {
   });
 
   it('rights information: default 7 days, configurable', () => {
-    expect(rightsInformationDue('2026-03-10', 'MADE').date).toBe('2026-03-17');
-    expect(rightsInformationDue('2026-03-10', 'RECALLED', 2).date).toBe('2026-03-12');
-    expect(rightsInformationDue('2026-03-10', 'MADE').basis).toBe('s132A');
+    expect(rightsInformationDue('2026-03-10', 'MAKING').date).toBe('2026-03-17');
+    expect(rightsInformationDue('2026-03-10', 'RECALL', 2).date).toBe('2026-03-12');
+    expect(rightsInformationDue('2026-03-10', 'MAKING').basis).toBe('s132A');
   });
 
   it('managers review due by the expiry the CTO7 extends', () => {
@@ -397,13 +410,18 @@ describe('C11 nearest relative', () => {
 
 describe('C12 AWOL at expiry: table', () => {
   it('does not apply when back more than 7 days before expiry', () => {
-    expect(awolAtExpiry({ expiry: '2026-04-04', absentFrom: '2026-03-01', returnedOn: '2026-03-28' }).applies).toBe(
-      false,
-    );
+    expect(
+      awolAtExpiry({ expiry: '2026-04-04', absentFrom: '2026-03-01', returnedOn: '2026-03-28' })
+        .applies,
+    ).toBe(false);
   });
 
   it('applies when absent within the 7 days ending with expiry (returned on E-6)', () => {
-    const r = awolAtExpiry({ expiry: '2026-04-04', absentFrom: '2026-03-20', returnedOn: '2026-03-29' });
+    const r = awolAtExpiry({
+      expiry: '2026-04-04',
+      absentFrom: '2026-03-20',
+      returnedOn: '2026-03-29',
+    });
     expect(r.applies).toBe(true);
     if (r.applies) expect(r.continuesUntil.date).toBe('2026-04-04'); // return + 6 = E: no change
   });
@@ -415,7 +433,11 @@ describe('C12 AWOL at expiry: table', () => {
   });
 
   it('returned after 28 days: CTO8 route (s21B)', () => {
-    const r = awolAtExpiry({ expiry: '2026-04-04', absentFrom: '2026-04-01', returnedOn: '2026-05-10' });
+    const r = awolAtExpiry({
+      expiry: '2026-04-04',
+      absentFrom: '2026-04-01',
+      returnedOn: '2026-05-10',
+    });
     expect(r.applies && r.route).toBe('S21B');
     if (r.applies) {
       expect(r.continuesUntil.date).toBe('2026-05-16');
@@ -424,7 +446,11 @@ describe('C12 AWOL at expiry: table', () => {
   });
 
   it('returned on the 28th day is still s21A', () => {
-    const r = awolAtExpiry({ expiry: '2026-04-04', absentFrom: '2026-04-01', returnedOn: '2026-04-28' });
+    const r = awolAtExpiry({
+      expiry: '2026-04-04',
+      absentFrom: '2026-04-01',
+      returnedOn: '2026-04-28',
+    });
     expect(r.applies && r.route).toBe('S21A');
   });
 

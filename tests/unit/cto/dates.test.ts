@@ -40,12 +40,19 @@ const arbDate = fc
   .map(fromDayNumber);
 
 describe('parseIsoDate and validation', () => {
-  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '26-04-04', '2026-4-4', '', 'tomorrow'])(
-    'rejects %j with a CtoDateError',
-    (value) => {
-      expect(() => parseIsoDate(value)).toThrow(CtoDateError);
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2025-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '26-04-04',
+    '2026-4-4',
+    '',
+    'tomorrow',
+  ])('rejects %j with a CtoDateError', (value) => {
+    expect(() => parseIsoDate(value)).toThrow(CtoDateError);
+  });
 
   it('accepts 29 February in a leap year only', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
@@ -164,7 +171,9 @@ describe('P2 windowOpens: N months ending with E', () => {
   it('the period of N months beginning with the opening day ends on or after E (property)', () => {
     fc.assert(
       fc.property(arbDate, fc.integer({ min: 1, max: 36 }), (end, months) => {
-        expect(daysBetween(end, periodEnd(windowOpens(end, months), months))).toBeGreaterThanOrEqual(0);
+        expect(
+          daysBetween(end, periodEnd(windowOpens(end, months), months)),
+        ).toBeGreaterThanOrEqual(0);
       }),
     );
   });

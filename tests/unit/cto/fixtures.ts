@@ -56,11 +56,12 @@ export function proposed(legalStatusCode = '03'): OrderSnapshot {
 }
 
 export function agreed(): OrderSnapshot {
-  return must(proposed(), { type: 'AMHP_AGREE_MAKING' }, amhp, t('2025-10-05T11:00:00+01:00')).order;
+  return must(proposed(), { type: 'AMHP_AGREE_MAKING' }, amhp, t('2025-10-05T11:00:00+01:00'))
+    .order;
 }
 
 export function active(): OrderSnapshot {
-  return must(agreed(), { type: 'MAKE_ORDER', effectiveAt: MADE_AT }, rc, MADE_AT).order;
+  return must(agreed(), { type: 'MAKE', effectiveAt: MADE_AT }, rc, MADE_AT).order;
 }
 
 /** Served by hand on Fri 9 Jan 2026 10:00 GMT. */
@@ -77,7 +78,7 @@ export function recallPending(): OrderSnapshot {
 /** Detention began Fri 9 Jan 2026 23:47 GMT: the 72 hours end Mon 12 Jan 2026 23:47. */
 export function recalled(): OrderSnapshot {
   const at = t('2026-01-09T23:47:00Z');
-  return must(recallPending(), { type: 'RECORD_DETENTION_BEGAN', detentionBeganAt: at }, mha, at).order;
+  return must(recallPending(), { type: 'DETENTION_BEGINS', detentionBeganAt: at }, mha, at).order;
 }
 
 export interface StateFixture {
@@ -96,10 +97,18 @@ export function fixture(state: OrderState | 'NONE'): StateFixture {
     case 'AGREED':
       return { order: agreed(), now: NOW };
     case 'DECLINED':
-      return { order: must(proposed(), { type: 'AMHP_DECLINE_MAKING' }, amhp, NOW).order, now: NOW };
+      return {
+        order: must(proposed(), { type: 'AMHP_DECLINE_MAKING' }, amhp, NOW).order,
+        now: NOW,
+      };
     case 'AWAITING_EFFECT': {
       const signed = t('2026-01-10T10:00:00Z');
-      const order = must(agreed(), { type: 'MAKE_ORDER', effectiveAt: t('2026-01-12T09:00:00Z') }, rc, signed).order;
+      const order = must(
+        agreed(),
+        { type: 'MAKE', effectiveAt: t('2026-01-12T09:00:00Z') },
+        rc,
+        signed,
+      ).order;
       return { order, now: NOW };
     }
     case 'ACTIVE':
@@ -109,21 +118,37 @@ export function fixture(state: OrderState | 'NONE'): StateFixture {
     case 'RECALLED':
       return { order: recalled(), now: NOW };
     case 'AWOL':
-      return { order: must(recalled(), { type: 'AWOL_BEGINS' }, mha, t('2026-01-10T08:00:00Z')).order, now: NOW };
+      return {
+        order: must(recalled(), { type: 'AWOL_BEGINS' }, mha, t('2026-01-10T08:00:00Z')).order,
+        now: NOW,
+      };
     case 'REVOKED': {
-      let order = must(recalled(), { type: 'AMHP_AGREE_REVOCATION' }, amhp, t('2026-01-10T09:00:00Z')).order;
+      let order = must(
+        recalled(),
+        { type: 'AMHP_AGREE_REVOCATION' },
+        amhp,
+        t('2026-01-10T09:00:00Z'),
+      ).order;
       order = must(order, { type: 'REVOKE' }, rc, t('2026-01-10T10:00:00Z')).order;
       return { order, now: NOW };
     }
     case 'DISCHARGED':
-      return { order: must(active(), { type: 'DISCHARGE_BY_RC' }, rc, t('2026-01-09T10:00:00Z')).order, now: NOW };
+      return {
+        order: must(active(), { type: 'DISCHARGE_BY_RC' }, rc, t('2026-01-09T10:00:00Z')).order,
+        now: NOW,
+      };
     case 'EXPIRED': {
       const now = t('2026-04-10T12:00:00+01:00');
       return { order: must(active(), { type: 'EXPIRE' }, SYSTEM_ACTOR, now).order, now };
     }
     case 'DIED':
       return {
-        order: must(active(), { type: 'RECORD_DEATH', diedOn: '2026-01-08' }, mha, t('2026-01-09T10:00:00Z')).order,
+        order: must(
+          active(),
+          { type: 'DEATH', diedOn: '2026-01-08' },
+          mha,
+          t('2026-01-09T10:00:00Z'),
+        ).order,
         now: NOW,
       };
   }

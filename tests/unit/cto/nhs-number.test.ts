@@ -58,12 +58,17 @@ describe('NHS number (Modulus 11)', () => {
       .filter((nine) => nhsNumberCheckDigit(nine) !== undefined)
       .map((nine) => `${nine}${nhsNumberCheckDigit(nine) ?? ''}`);
     fc.assert(
-      fc.property(arbValid, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
-        expect(isValidNhsNumber(n)).toBe(true);
-        const digit = (Number(n[pos]) + delta) % 10;
-        const changed = `${n.slice(0, pos)}${digit}${n.slice(pos + 1)}`;
-        expect(isValidNhsNumber(changed)).toBe(false);
-      }),
+      fc.property(
+        arbValid,
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (n, pos, delta) => {
+          expect(isValidNhsNumber(n)).toBe(true);
+          const digit = (Number(n[pos]) + delta) % 10;
+          const changed = `${n.slice(0, pos)}${digit}${n.slice(pos + 1)}`;
+          expect(isValidNhsNumber(changed)).toBe(false);
+        },
+      ),
     );
   });
 });

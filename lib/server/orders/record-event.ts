@@ -16,7 +16,10 @@ import type { ServiceContext } from '@/lib/server/services/run-service';
 import { ctoActor, orderInclude, toSnapshot, type LoadedOrder } from './snapshot';
 
 /** Loads an order with the actor's patient scope in the query; refuses as not found otherwise. */
-export async function loadOrderInScope<I>(ctx: ServiceContext<I>, orderId: string): Promise<LoadedOrder> {
+export async function loadOrderInScope<I>(
+  ctx: ServiceContext<I>,
+  orderId: string,
+): Promise<LoadedOrder> {
   const order = await ctx.tx.communityTreatmentOrder.findFirst({
     where: { id: orderId, patient: ctx.patientWhere },
     include: orderInclude,
@@ -26,7 +29,11 @@ export async function loadOrderInScope<I>(ctx: ServiceContext<I>, orderId: strin
 }
 
 /** lib/cto's verdict on the event; a refusal becomes the service's refusal, with the law's message. */
-export function decide<I>(ctx: ServiceContext<I>, order: LoadedOrder, event: OrderEvent): EventSuccess {
+export function decide<I>(
+  ctx: ServiceContext<I>,
+  order: LoadedOrder,
+  event: OrderEvent,
+): EventSuccess {
   const outcome = applyEvent(toSnapshot(order), event, ctoActor(ctx.actor, order), ctx.now, {
     rightsInformationTargetDays: env.RIGHTS_INFORMATION_TARGET_DAYS,
   });
@@ -56,7 +63,10 @@ export interface CommitResult {
   warnings: readonly Warning[];
 }
 
-export async function commit<I>(ctx: ServiceContext<I>, options: CommitOptions): Promise<CommitResult> {
+export async function commit<I>(
+  ctx: ServiceContext<I>,
+  options: CommitOptions,
+): Promise<CommitResult> {
   const { order, outcome } = options;
   const tx = ctx.tx;
   // Optimistic concurrency: someone else's change in the meantime refuses this one.

@@ -24,7 +24,9 @@ export const orderInclude = {
   revocation: true,
 } satisfies Prisma.CommunityTreatmentOrderInclude;
 
-export type LoadedOrder = Prisma.CommunityTreatmentOrderGetPayload<{ include: typeof orderInclude }>;
+export type LoadedOrder = Prisma.CommunityTreatmentOrderGetPayload<{
+  include: typeof orderInclude;
+}>;
 
 function day(value: Date | null | undefined): string | null {
   return value ? fromDbDate(value) : null;
@@ -37,7 +39,9 @@ export function toSnapshot(order: LoadedOrder): OrderSnapshot {
     .reverse()
     .find((e) => e.status === 'IN_PROGRESS' || e.status === 'COMPLETED');
   const extensionAgreements = extension
-    ? order.amhpAgreements.filter((a) => a.purpose === 'EXTENSION' && a.extensionId === extension.id)
+    ? order.amhpAgreements.filter(
+        (a) => a.purpose === 'EXTENSION' && a.extensionId === extension.id,
+      )
     : [];
   const recall = order.recalls[order.recalls.length - 1];
   const recallAgreements = recall
@@ -117,7 +121,10 @@ export function toSnapshot(order: LoadedOrder): OrderSnapshot {
 }
 
 /** The actor as lib/cto sees them: roles, and whether they are this patient's RC. */
-export function ctoActor(actor: ServiceActor, order: { responsibleClinicianId: string | null }): CtoActor {
+export function ctoActor(
+  actor: ServiceActor,
+  order: { responsibleClinicianId: string | null },
+): CtoActor {
   return {
     userId: actor.userId,
     roles: actor.roles,

@@ -19,12 +19,7 @@ export interface ServiceActor {
 }
 
 export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'REFUSED'
-  | 'ERROR';
+  'INVALID_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'REFUSED' | 'ERROR';
 
 export type FieldErrors = Record<string, string>;
 
@@ -135,7 +130,9 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
     };
   }
 
-  const key = options.idempotencyKey ? `${actor.userId}:${options.auditAction}:${options.idempotencyKey}` : null;
+  const key = options.idempotencyKey
+    ? `${actor.userId}:${options.auditAction}:${options.idempotencyKey}`
+    : null;
   const replay = async (): Promise<ServiceResult<T> | null> => {
     if (!key) return null;
     const previous = await db.idempotencyRecord.findUnique({ where: { key } });
@@ -163,7 +160,8 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
               where: { id: orderId, version: expectedVersion },
               data: { version: { increment: 1 } },
             });
-            if (updated.count !== 1) throw new Refusal('STALE_VERSION', CONFLICT_MESSAGE, undefined, 'CONFLICT');
+            if (updated.count !== 1)
+              throw new Refusal('STALE_VERSION', CONFLICT_MESSAGE, undefined, 'CONFLICT');
           },
           refuse: (reason, message, fieldErrors) => {
             throw new Refusal(reason, message, fieldErrors);
@@ -211,4 +209,24 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
     }
     throw error;
   }
+}
+
+/** A service's result as the state its form shows (error summary, field errors, success). */
+export function toFormState<T>(
+  result: ServiceResult<T>,
+  successMessage: string,
+  values?: Record<string, string | string[]>,
+): {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string | string[]>;
+} {
+  if (result.ok) return { ok: true, message: successMessage };
+  return {
+    ok: false,
+    message: result.message,
+    ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+    ...(values ? { values } : {}),
+  };
 }

@@ -1,0 +1,343 @@
+'use client';
+// NHS design system form fields that show a field error beside the field. Names use dots for
+// nested values (`detention.date.day`), which lib/schemas/common.ts formToObject reads back.
+import type { ReactNode } from 'react';
+
+function errorId(id: string) {
+  return `${id}-error`;
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <span className="nhsuk-error-message" id={errorId(id)}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+    </span>
+  );
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <div className="nhsuk-hint" id={`${id}-hint`}>
+      {hint}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: ReactNode, error?: string) {
+  return (
+    [hint ? `${id}-hint` : null, error ? errorId(id) : null].filter(Boolean).join(' ') || undefined
+  );
+}
+
+function groupClass(error?: string) {
+  return `nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`;
+}
+
+export function TextField(props: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  type?: 'text' | 'email' | 'tel' | 'number';
+  autoComplete?: string;
+}) {
+  const { id, name, label, hint, error, defaultValue, width, type = 'text', autoComplete } = props;
+  return (
+    <div className={groupClass(error)}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <input
+        className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextAreaField(props: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
+  const { id, name, label, hint, error, defaultValue, rows = 4 } = props;
+  return (
+    <div className={groupClass(error)}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <textarea
+        className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </div>
+  );
+}
+
+/** Day / month / year. Its error's link target is `${id}-day`. */
+export function DateField(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string; // 'YYYY-MM-DD'
+}) {
+  const { id, name, legend, hint, error, defaultValue } = props;
+  const [year, month, day] = defaultValue ? defaultValue.split('-') : ['', '', ''];
+  const parts: [string, string, string | undefined, number][] = [
+    ['day', 'Day', day?.replace(/^0/, ''), 2],
+    ['month', 'Month', month?.replace(/^0/, ''), 2],
+    ['year', 'Year', year, 4],
+  ];
+  return (
+    <div className={groupClass(error)}>
+      <fieldset
+        className="nhsuk-fieldset"
+        role="group"
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
+        <div className="nhsuk-date-input" id={id}>
+          {parts.map(([part, label, value, width]) => (
+            <div className="nhsuk-date-input__item" key={part}>
+              <div className="nhsuk-form-group">
+                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={`${id}-${part}`}>
+                  {label}
+                </label>
+                <input
+                  className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${error ? ' nhsuk-input--error' : ''}`}
+                  id={`${id}-${part}`}
+                  name={`${name}.${part}`}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={value ?? ''}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A date and a 24-hour time in the UK: names `${name}.date.day|month|year` and `${name}.time`. */
+export function DateTimeField(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  dateError?: string;
+  timeError?: string;
+  defaultDate?: string;
+  defaultTime?: string;
+}) {
+  const { id, name, legend, hint, dateError, timeError, defaultDate, defaultTime } = props;
+  return (
+    <div className="nhsuk-form-group">
+      <fieldset className="nhsuk-fieldset">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{legend}</legend>
+        {hint ? <div className="nhsuk-hint">{hint}</div> : null}
+        <DateField
+          id={`${id}-date`}
+          name={`${name}.date`}
+          legend="Date"
+          error={dateError}
+          defaultValue={defaultDate}
+        />
+        <TextField
+          id={`${id}-time`}
+          name={`${name}.time`}
+          label="Time (24-hour clock, UK time)"
+          hint="For example, 14:30"
+          error={timeError}
+          defaultValue={defaultTime}
+          width={5}
+        />
+      </fieldset>
+    </div>
+  );
+}
+
+export function RadiosField(props: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: ReactNode; hint?: ReactNode }[];
+  defaultValue?: string;
+  inline?: boolean;
+}) {
+  const { id, name, legend, hint, error, options, defaultValue, inline } = props;
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
+        <div className={`nhsuk-radios${inline ? ' nhsuk-radios--inline' : ''}`} id={id}>
+          {options.map((option, index) => {
+            const optionId = index === 0 ? `${id}-option` : `${id}-option-${index + 1}`;
+            return (
+              <div className="nhsuk-radios__item" key={option.value}>
+                <input
+                  className="nhsuk-radios__input"
+                  id={optionId}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  defaultChecked={defaultValue === option.value}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                />
+                <label className="nhsuk-label nhsuk-radios__label" htmlFor={optionId}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${optionId}-hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function CheckboxesField(props: {
+  id: string;
+  /** Submitted as `${name}[]`. */
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: ReactNode; hint?: ReactNode }[];
+  defaultValues?: readonly string[];
+}) {
+  const { id, name, legend, hint, error, options, defaultValues = [] } = props;
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
+        <div className="nhsuk-checkboxes" id={id}>
+          {options.map((option, index) => {
+            const optionId = index === 0 ? `${id}-option` : `${id}-option-${index + 1}`;
+            return (
+              <div className="nhsuk-checkboxes__item" key={option.value}>
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id={optionId}
+                  name={`${name}[]`}
+                  type="checkbox"
+                  value={option.value}
+                  defaultChecked={defaultValues.includes(option.value)}
+                />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={optionId}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div className="nhsuk-hint nhsuk-checkboxes__hint">{option.hint}</div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function SelectField(props: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  const { id, name, label, hint, error, options, defaultValue } = props;
+  return (
+    <div className={groupClass(error)}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <select
+        className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The order's version (optimistic concurrency) and a one-time key (no double submission). */
+export function SubmissionFields({
+  version,
+  idempotencyKey,
+}: {
+  version?: number;
+  idempotencyKey: string;
+}) {
+  return (
+    <>
+      {version !== undefined ? (
+        <input type="hidden" name="expectedVersion" value={version} />
+      ) : null}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+    </>
+  );
+}
+
+export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {
+  return (
+    <button
+      className="nhsuk-button"
+      type="submit"
+      disabled={pending}
+      data-prevent-double-click="true"
+    >
+      {children}
+    </button>
+  );
+}

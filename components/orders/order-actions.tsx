@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { EventAvailability } from '@/lib/cto';
+import { actionHref } from '@/lib/ui/order-actions';
+
+/** The actions lib/cto allows this person now, as links to their forms. */
+export function OrderActions({
+  patientId,
+  orderId,
+  events,
+}: {
+  patientId: string;
+  orderId: string;
+  events: EventAvailability[];
+}) {
+  const seen = new Set<string>();
+  const links = events
+    .filter((e) => e.allowed)
+    .map((e) => ({ ...e, href: actionHref(patientId, orderId, e.type) }))
+    .filter((e): e is typeof e & { href: string } => {
+      if (!e.href || seen.has(e.href + e.label)) return false;
+      seen.add(e.href + e.label);
+      return true;
+    });
+  if (links.length === 0) {
+    return <p className="nhsuk-body">There is nothing you can record on this order now.</p>;
+  }
+  return (
+    <ul className="nhsuk-list" aria-label="What you can do now">
+      {links.map((e) => (
+        <li key={e.type}>
+          <Link className="nhsuk-link" href={e.href}>
+            {e.label}
+          </Link>
+          {e.form ? <span className="nhsuk-body-s"> ({e.form})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

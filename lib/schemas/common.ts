@@ -1,0 +1,120 @@
+// Building blocks for the zod schemas shared by forms and services: dates typed as
+// day / month / year (the NHS date input), times as HH:MM in UK time, and required text with
+// plain-English messages. Every schema of a flow composes these.
+import { z } from 'zod';
+import { isValidIsoDate, londonInstant, toIsoDate } from '@/lib/cto';
+
+const trimmed = z.string().trim();
+
+export function requiredText(what: string, max = 4000) {
+  return trimmed
+    .min(1, `Enter ${what}`)
+    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+}
+
+export function optionalText(what: string, max = 4000) {
+  return trimmed
+    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+}
+
+/** A calendar date entered as three fields; the result is 'YYYY-MM-DD'. */
+export function dateInput(what: string) {
+  return z
+    .object({
+      day: trimmed.optional().default(''),
+      month: trimmed.optional().default(''),
+      year: trimmed.optional().default(''),
+    })
+    .transform((value, ctx) => {
+      const { day, month, year } = value;
+      if (!day && !month && !year) {
+        ctx.addIssue({ code: 'custom', message: `Enter ${what}` });
+        return z.NEVER;
+      }
+      const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean);
+      if (missing.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${capitalise(what)} must include a ${missing.join(' and ')}`,
+        });
+        return z.NEVER;
+      }
+      if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${capitalise(what)} must be a real date, like 27 3 2026`,
+        });
+        return z.NEVER;
+      }
+      const iso = toIsoDate(Number(year), Number(month), Number(day));
+      if (!isValidIsoDate(iso)) {
+        ctx.addIssue({ code: 'custom', message: `${capitalise(what)} must be a real date` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+}
+
+/** A UK wall-clock time 'HH:MM' (24-hour). */
+export function timeInput(what: string) {
+  return trimmed
+    .min(1, `Enter ${what}`)
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, `Enter ${what} in 24-hour format, like 14:30`);
+}
+
+/** A date and a time in the UK, as an instant. */
+export function dateTimeInput(what: string) {
+  return z
+    .object({ date: dateInput(`the date ${what}`), time: timeInput(`the time ${what}`) })
+    .transform(({ date, time }) => {
+      const [h, m] = time.split(':').map(Number);
+      return londonInstant(date, h ?? 0, m ?? 0);
+    });
+}
+
+export const expectedVersion = z.coerce
+  .number({ error: 'The form is out of date: reload the page' })
+  .int()
+  .min(1);
+
+export const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,100}$/, 'The form is out of date: reload the page')
+  .optional();
+
+export const uuid = (what: string) => z.uuid(`${capitalise(what)} is not valid`);
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * FormData -> a plain object the schemas read: `a.b` names become nested objects, names ending
+ * in `[]` become arrays. Files are ignored.
+ */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [rawKey, value] of form.entries()) {
+    if (typeof value !== 'string') continue;
+    if (rawKey.startsWith('$ACTION')) continue;
+    const isArray = rawKey.endsWith('[]');
+    const key = isArray ? rawKey.slice(0, -2) : rawKey;
+    const path = key.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) {
+      const next = node[part];
+      if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    const last = path[path.length - 1] ?? key;
+    if (isArray) {
+      const existing = node[last];
+      node[last] = Array.isArray(existing) ? [...existing, value] : [value];
+    } else {
+      node[last] = value;
+    }
+  }
+  return out;
+}

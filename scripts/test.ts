@@ -10,14 +10,19 @@ import { findChromium, NO_BROWSER_MESSAGE } from './lib/browser.ts';
 const STAGES = ['lint', 'typecheck', 'unit', 'integration', 'e2e'] as const;
 type Stage = (typeof STAGES)[number];
 
-const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// `npm test -- unit e2e -- tests/e2e/recall.spec.ts`: stages, then arguments for the runner.
+const argv = process.argv.slice(2);
+const separator = argv.indexOf('--');
+const stageArgs = separator === -1 ? argv : argv.slice(0, separator);
+const passThrough = separator === -1 ? [] : argv.slice(separator + 1);
+const requested = stageArgs.filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((a) => !(STAGES as readonly string[]).includes(a));
 if (unknown.length) {
   console.error(`Unknown test stage(s): ${unknown.join(', ')}. Stages: ${STAGES.join(', ')}.`);
   process.exit(2);
 }
 const stages: Stage[] = requested.length ? (requested as Stage[]) : [...STAGES];
-const extraArgs = process.argv.slice(2).filter((a) => a.startsWith('-'));
+const extraArgs = [...stageArgs.filter((a) => a.startsWith('-')), ...passThrough];
 
 function banner(text: string) {
   console.log(`\n=== ${text} ===`);

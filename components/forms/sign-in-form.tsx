@@ -47,7 +47,7 @@ export function SignInForm({
         autoComplete="current-password"
         error={errors.password}
       />
-      <Button type="submit" disabled={pending} preventDoubleClick>
+      <Button type="submit" disabled={pending}>
         Sign in
       </Button>
     </form>

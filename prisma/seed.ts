@@ -320,7 +320,7 @@ export const PATIENT_SPECS: readonly PatientSpec[] = [
     team: 'SOUTH',
     staffing: 'demo',
     legalStatusCode: '03',
-    scenario: { kind: 'newlyMade', daysAgo: 6, rights: 'owed' },
+    scenario: { kind: 'newlyMade', daysAgo: 9, rights: 'owed' },
   },
   {
     team: 'EAST',
@@ -1177,9 +1177,9 @@ async function pastRecall(p: PatientCtx, order: OrderHandle, day: IsoDate): Prom
     },
     order,
   );
-  const hours = rng.int(20, 60);
+  // Released on a later day, in working hours, well inside the 72 hours.
   await releaseFromRecall(db, order, recall, {
-    at: addHoursTo(began, hours),
+    at: londonTime(addCalendarDays(day, rng.int(1, 2)), rng.int(10, 15), rng.pick([0, 30])),
     reasons: 'Settled after restarting medication; agreed to continue treatment in the community.',
   });
 }
@@ -1243,9 +1243,13 @@ async function liveUntil(
   order: OrderHandle,
   until: IsoDate,
   recallsInPeriods: readonly number[] = [],
+  tribunalInPeriods: readonly number[] = [],
 ): Promise<void> {
   for (;;) {
     const period = currentPeriod(order);
+    if (tribunalInPeriods.includes(period.index)) {
+      await tribunalAfterExtension(p, order, until);
+    }
     if (recallsInPeriods.includes(period.index)) {
       const day = addCalendarDays(period.start, 45 + p.world.rng.int(0, 20));
       if (day < until && day < p.world.today && day > londonDateOf(order.lastEventAt)) {
@@ -1261,8 +1265,9 @@ async function tribunalApplicationDuringDetention(p: PatientCtx): Promise<void> 
   const { db, rng, today } = p.world;
   // s66(1)(b): a s3 patient may apply within six months of admission. A tribunal considered
   // (and did not discharge) the case, so no first managers' reference is needed (s68(3)).
-  const madeOn = addCalendarDays(p.admissionDay, rng.int(10, 30));
-  const heldOn = addCalendarDays(madeOn, rng.int(25, 40));
+  // Heard before the order was made (admission is at least 45 days before it).
+  const madeOn = addCalendarDays(p.admissionDay, rng.int(7, 12));
+  const heldOn = addCalendarDays(madeOn, rng.int(21, 28));
   if (heldOn >= today) return;
   const caseId = await createTribunalCase(db, {
     patientId: p.patientId,
@@ -1287,34 +1292,49 @@ async function tribunalApplicationDuringDetention(p: PatientCtx): Promise<void> 
   });
 }
 
-/** A patient's application after an extension (s66(1)(fza)), decided: keeps s68(6) in date. */
-async function tribunalAfterExtension(p: PatientCtx, order: OrderHandle): Promise<void> {
+/**
+ * A patient's application early in an extension period (s66(1)(fza)), heard and not discharged:
+ * keeps the s68(6) clock in date. Heard within about five weeks of the period starting, before
+ * any recall the scenario places later in the period.
+ */
+async function tribunalAfterExtension(
+  p: PatientCtx,
+  order: OrderHandle,
+  until: IsoDate,
+): Promise<void> {
   const { db, rng, today } = p.world;
-  const period =
-    order.periods.find((x) => x.index === order.periods.length - 2) ?? currentPeriod(order);
-  const madeOn = addCalendarDays(period.start, rng.int(20, 60));
-  const heldOn = addCalendarDays(madeOn, rng.int(35, 50));
-  if (heldOn >= today) return;
-  const caseId = await createTribunalCase(db, {
-    patientId: p.patientId,
-    orderId: order.id,
-    kind: 'APPLICATION',
-    applicant: 'PATIENT',
-    basis: 's66(1)(fza)',
-    madeOn,
-    receivedOn: addCalendarDays(madeOn, 2),
-    statementSentAt: londonTime(addCalendarDays(madeOn, 16), 12),
-    rcReportSentAt: londonTime(addCalendarDays(madeOn, 20), 12),
-    socialCircumstancesSentAt: londonTime(addCalendarDays(madeOn, 20), 15),
-    status: 'DECIDED',
-  });
-  await createTribunalHearing(db, {
-    caseId,
-    scheduledAt: londonTime(heldOn, 10, 0),
-    heldOn,
-    outcome: 'NOT_DISCHARGED',
-    notes: 'The tribunal did not discharge the community treatment order.',
-  });
+  const period = currentPeriod(order);
+  const madeOn = addCalendarDays(period.start, rng.int(5, 12));
+  const heldOn = addCalendarDays(madeOn, rng.int(26, 30));
+  if (heldOn >= today || heldOn >= until) return;
+  if (londonDateOf(order.lastEventAt) >= addCalendarDays(madeOn, 2)) return;
+  const caseId = await createTribunalCase(
+    db,
+    {
+      patientId: p.patientId,
+      kind: 'APPLICATION',
+      applicant: 'PATIENT',
+      basis: 's66(1)(fza)',
+      madeOn,
+      receivedOn: addCalendarDays(madeOn, 2),
+      statementSentAt: londonTime(addCalendarDays(madeOn, 14), 12),
+      rcReportSentAt: londonTime(addCalendarDays(madeOn, 18), 12),
+      socialCircumstancesSentAt: londonTime(addCalendarDays(madeOn, 18), 15),
+      status: 'DECIDED',
+    },
+    order,
+  );
+  await createTribunalHearing(
+    db,
+    {
+      caseId,
+      scheduledAt: londonTime(heldOn, 10, 0),
+      heldOn,
+      outcome: 'NOT_DISCHARGED',
+      notes: 'The tribunal did not discharge the community treatment order.',
+    },
+    order,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1331,6 +1351,8 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
     case 'agreed':
     case 'declined': {
       p.wardStays.push({ from: p.admissionDay, to: null });
+      // The demonstration AMHP has the requests waiting for a decision.
+      if (s.kind === 'proposed') p.amhp = user(world, 'amhp');
       const madeOn = s.kind === 'proposed' ? d(2 - s.daysAgo) : s.kind === 'agreed' ? d(0) : d(-12);
       const order = await makeOrder(p, {
         madeOn,
@@ -1356,8 +1378,13 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
         madeOn,
         certificate: !(s.extras ?? []).includes('noCertificate'),
       });
-      await liveUntil(p, order, d(1), s.recallsInPeriods ?? []);
-      if (order.periods.length >= 3) await tribunalAfterExtension(p, order);
+      await liveUntil(
+        p,
+        order,
+        d(1),
+        s.recallsInPeriods ?? [],
+        s.extensions >= 2 ? [s.extensions - 1] : [],
+      );
       const expiry = currentExpiry(order);
       const inWindow = d(0) >= renewalWindow(expiry).opens;
       if (inWindow && window === 'examined') {
@@ -1498,42 +1525,53 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
       });
       await socialAssessment(p, 'REVOCATION', revokedOn, revocation.revokeEventId);
       if (s.daysAgo > 3) {
-        await recordRightsInformation(db, {
-          patientId: p.patientId,
-          orderId: order.id,
-          trigger: 'REVOCATION',
-          triggerEventId: revocation.revokeEventId,
-          dueOn: addCalendarDays(revokedOn, 7),
-          givenAt: londonTime(addCalendarDays(revokedOn, 1), 10, 0),
-          givenById: p.rc.id,
-        });
-        // s68(7): the managers referred the case the next working day or so.
+        // s68(7): the managers referred the case the next day.
         const referredOn = addCalendarDays(revokedOn, 1);
         const recent = s.daysAgo < 25;
-        const caseId = await createTribunalCase(db, {
-          patientId: p.patientId,
-          orderId: order.id,
-          kind: 'REFERENCE',
-          applicant: 'HOSPITAL_MANAGERS',
-          basis: 's68(7)',
-          madeOn: referredOn,
-          nursingReportRequired: true,
-          statementSentAt: londonTime(addCalendarDays(referredOn, recent ? 2 : 15), 12),
-          rcReportSentAt: recent ? null : londonTime(addCalendarDays(referredOn, 19), 12),
-          socialCircumstancesSentAt: recent
-            ? null
-            : londonTime(addCalendarDays(referredOn, 20), 12),
-          nursingReportSentAt: recent ? null : londonTime(addCalendarDays(referredOn, 20), 15),
-          status: recent ? 'OPEN' : 'DECIDED',
-        });
+        const caseId = await createTribunalCase(
+          db,
+          {
+            patientId: p.patientId,
+            kind: 'REFERENCE',
+            applicant: 'HOSPITAL_MANAGERS',
+            basis: 's68(7)',
+            madeOn: referredOn,
+            nursingReportRequired: true,
+            statementSentAt: londonTime(addCalendarDays(referredOn, recent ? 2 : 15), 12),
+            rcReportSentAt: recent ? null : londonTime(addCalendarDays(referredOn, 19), 12),
+            socialCircumstancesSentAt: recent
+              ? null
+              : londonTime(addCalendarDays(referredOn, 20), 12),
+            nursingReportSentAt: recent ? null : londonTime(addCalendarDays(referredOn, 20), 15),
+            status: recent ? 'OPEN' : 'DECIDED',
+          },
+          order,
+        );
+        await recordRightsInformation(
+          db,
+          {
+            patientId: p.patientId,
+            orderId: order.id,
+            trigger: 'REVOCATION',
+            triggerEventId: revocation.revokeEventId,
+            dueOn: addCalendarDays(revokedOn, 7),
+            givenAt: londonTime(addCalendarDays(revokedOn, 1), 10, 0),
+            givenById: p.rc.id,
+          },
+          order,
+        );
         if (!recent) {
           const heldOn = addCalendarDays(referredOn, 35);
-          await createTribunalHearing(db, {
-            caseId,
-            scheduledAt: londonTime(heldOn, 10, 0),
-            heldOn,
-            outcome: 'NOT_DISCHARGED',
-          });
+          await createTribunalHearing(
+            db,
+            {
+              caseId,
+              scheduledAt: londonTime(heldOn, 10, 0),
+              heldOn,
+              outcome: 'NOT_DISCHARGED',
+            },
+            order,
+          );
         }
       }
       return;
@@ -1541,8 +1579,13 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
     case 'discharged': {
       const on = d(-s.daysAgo);
       const order = await makeOrder(p, { madeOn: madeOnFor(on, s.extensions, 75) });
-      await liveUntil(p, order, addCalendarDays(on, 1));
-      if (order.periods.length >= 3) await tribunalAfterExtension(p, order);
+      await liveUntil(
+        p,
+        order,
+        addCalendarDays(on, 1),
+        [],
+        s.extensions >= 2 ? [s.extensions - 1] : [],
+      );
       p.endedOn = on;
       if (s.route === 'NEAREST_RELATIVE') {
         if (!p.nearestRelativeId) throw new Error('This scenario needs a nearest relative.');
@@ -1658,18 +1701,21 @@ async function applyExtra(p: PatientCtx, order: OrderHandle, extra: Extra): Prom
   const d = (n: number) => addCalendarDays(today, n);
   if (typeof extra === 'object') {
     const received = d(-extra.tribunalOpen.receivedDaysAgo);
-    await createTribunalCase(db, {
-      patientId: p.patientId,
-      orderId: order.id,
-      kind: 'APPLICATION',
-      applicant: 'PATIENT',
-      basis: order.periods.length > 1 ? 's66(1)(fza)' : 's66(1)(ca)',
-      madeOn: addCalendarDays(received, -1),
-      receivedOn: received,
-      statementSentAt: extra.tribunalOpen.statementSent ? londonTime(d(-2), 12, 0) : null,
-      rcReportSentAt: extra.tribunalOpen.rcReportSent ? londonTime(d(-1), 12, 0) : null,
-      tribunalReference: `MP/${today.slice(0, 4)}/0${rng.int(1000, 9999)}`,
-    });
+    await createTribunalCase(
+      db,
+      {
+        patientId: p.patientId,
+        kind: 'APPLICATION',
+        applicant: 'PATIENT',
+        basis: order.periods.length > 1 ? 's66(1)(fza)' : 's66(1)(ca)',
+        madeOn: addCalendarDays(received, -1),
+        receivedOn: received,
+        statementSentAt: extra.tribunalOpen.statementSent ? londonTime(d(-2), 12, 0) : null,
+        rcReportSentAt: extra.tribunalOpen.rcReportSent ? londonTime(d(-1), 12, 0) : null,
+        tribunalReference: `MP/${today.slice(0, 4)}/0${rng.int(1000, 9999)}`,
+      },
+      order,
+    );
     return;
   }
   switch (extra) {
@@ -1952,7 +1998,7 @@ function nhsNumberFor(index: number): string {
 /** The s3/s37/s47 period before the order: admitted a few weeks to months before it was made. */
 async function createUnderlyingDetention(p: PatientCtx, madeOn: IsoDate): Promise<void> {
   const { db, rng } = p.world;
-  const admittedOn = addCalendarDays(madeOn, -rng.int(40, 130));
+  const admittedOn = addCalendarDays(madeOn, -rng.int(45, 130));
   const startAt = londonTime(admittedOn, rng.int(11, 21), rng.pick([0, 15, 30, 45]));
   const firstMedicationOn = addCalendarDays(admittedOn, rng.int(0, 3));
   const lsp = await createLegalStatusPeriod(db, {

@@ -8,3 +8,4 @@ export * from './patient';
 export * from './order';
 export * from './care';
 export * from './tribunal';
+export * from './fixture';

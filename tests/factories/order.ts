@@ -1454,6 +1454,11 @@ export async function dischargeOrder(
         tribunalReference: t.reference ?? null,
       },
     });
+    await db.ctoEvent.create({
+      data: eventRow(order, 'TRIBUNAL_CASE_OPENED', londonTime(receivedOn, 9, 0), {
+        facts: { tribunalCaseId: caseId, kind: 'APPLICATION', receivedOn },
+      }),
+    });
     await db.tribunalHearing.create({
       data: {
         id: tribunalHearingId,

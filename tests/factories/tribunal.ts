@@ -11,6 +11,7 @@ import type {
 } from '@/lib/generated/prisma/client';
 import { londonTime, toDbDate, toDbDateOrNull, type IsoDate } from '@/lib/server/dates';
 import { newId, type FactoryDb } from './db';
+import { appendOrderEvent, type OrderHandle } from './order';
 
 export interface TribunalCaseInput {
   patientId: string;
@@ -56,9 +57,29 @@ export function buildTribunalCase(input: TribunalCaseInput): Prisma.TribunalCase
   };
 }
 
-export async function createTribunalCase(db: FactoryDb, input: TribunalCaseInput): Promise<string> {
-  const data = buildTribunalCase(input);
+/**
+ * Inserts the case. With the order's handle, the order's log also gets TRIBUNAL_CASE_OPENED on
+ * the day the reference was made or the application received (C7 trigger).
+ */
+export async function createTribunalCase(
+  db: FactoryDb,
+  input: TribunalCaseInput,
+  order?: OrderHandle,
+): Promise<string> {
+  const data = buildTribunalCase({ ...input, orderId: input.orderId ?? order?.id ?? null });
   await db.tribunalCase.create({ data });
+  if (order) {
+    const receivedOn = input.receivedOn ?? input.madeOn;
+    await appendOrderEvent(db, order, 'TRIBUNAL_CASE_OPENED', londonTime(receivedOn, 9, 0), {
+      facts: {
+        tribunalCaseId: data.id as string,
+        kind: data.kind,
+        applicant: data.applicant ?? null,
+        basis: data.basis,
+        receivedOn,
+      },
+    });
+  }
   return data.id as string;
 }
 
@@ -71,9 +92,14 @@ export interface TribunalHearingInput {
   notes?: string | null;
 }
 
+/**
+ * Inserts the hearing. With the order's handle, a hearing that considered the case and did not
+ * discharge also goes in the order's log as TRIBUNAL_HEARING_HELD (it restarts the s68(6) clock).
+ */
 export async function createTribunalHearing(
   db: FactoryDb,
   input: TribunalHearingInput,
+  order?: OrderHandle,
 ): Promise<string> {
   const id = newId(input.scheduledAt.getTime());
   await db.tribunalHearing.create({
@@ -87,6 +113,11 @@ export async function createTribunalHearing(
       notes: input.notes ?? null,
     },
   });
+  if (order && input.heldOn && input.outcome === 'NOT_DISCHARGED') {
+    await appendOrderEvent(db, order, 'TRIBUNAL_HEARING_HELD', londonTime(input.heldOn, 16, 0), {
+      facts: { tribunalHearingId: id, tribunalCaseId: input.caseId, consideredOn: input.heldOn },
+    });
+  }
   return id;
 }
 

@@ -514,8 +514,12 @@ export function computeOrderDeadlines(
     }
     const detention = facts.revocationDetention;
     if (detention && !detention.ended) {
-      const last = [...detention.periods].sort((a, b) => a.index - b.index).at(-1);
+      // The rows hold the s20 schedule (6 months from R, then 6, then 12: C5). The period that
+      // matters is the one running today; before the first ends, that is the first.
+      const sorted = [...detention.periods].sort((a, b) => a.index - b.index);
+      const last = sorted.find((p) => p.endDate >= today) ?? sorted.at(-1);
       const end = last?.endDate ?? detention.expiryDate;
+      const first = sorted[0];
       if (end) {
         const window = renewalWindow(end);
         const alt = last?.alternativeEndDate ?? null;
@@ -530,7 +534,11 @@ export function computeOrderDeadlines(
           explanation:
             `After revocation on ${formatLongDate(revokedOn)} the detention restarted as if the patient had been admitted that day. ` +
             `The current period ends on ${formatLongDate(end)}; a renewal examination and report must fall between ${formatLongDate(window.opens)} and ${formatLongDate(end)}.` +
-            (alt ? ` Another reading of the month end gives ${formatLongDate(alt)}.` : ''),
+            (alt ? ` Another reading of the month end gives ${formatLongDate(alt)}.` : '') +
+            // s66(1)(cb), s66(2)(cb): the patient's own window runs to the end of the first period.
+            (first && today <= first.endDate
+              ? ` The patient may apply to the tribunal until ${formatLongDate(first.endDate)} (s66(1)(cb)).`
+              : ''),
           inputs: {
             revokedOn,
             periodIndex: last?.index ?? 0,

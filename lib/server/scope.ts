@@ -3,6 +3,7 @@ import 'server-only';
 // patient data is limited by the database query itself (architecture.md, step 1).
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Scope } from '@/lib/auth/permissions';
+import type { Db, Tx } from '@/lib/server/db';
 
 export interface ScopeActor {
   userId: string;
@@ -11,6 +12,30 @@ export interface ScopeActor {
 
 // An AMHP keeps access to a patient for this long after answering a request.
 const AMHP_ACCESS_AFTER_RESPONSE_DAYS = 28;
+
+/**
+ * The same scope with the user's current assignments looked up first, so that the database
+ * can use its indexes (an OR over a correlated EXISTS makes PostgreSQL scan every patient).
+ * For lists; single-record queries can use patientScopeWhere.
+ */
+export async function indexedPatientScopeWhere(
+  client: Db | Tx,
+  actor: ScopeActor,
+  scope: Scope,
+  now: Date,
+): Promise<Prisma.PatientWhereInput> {
+  if (scope !== 'team') return patientScopeWhere(actor, scope, now);
+  const assigned = await client.staffAssignment.findMany({
+    where: { userId: actor.userId, endedOn: null },
+    select: { patientId: true },
+  });
+  return {
+    OR: [
+      { currentTeamId: { in: [...actor.teamIds] } },
+      { id: { in: [...new Set(assigned.map((a) => a.patientId))] } },
+    ],
+  };
+}
 
 export function patientScopeWhere(
   actor: ScopeActor,

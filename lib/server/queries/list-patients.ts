@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/server/db';
 import { audit, resolvePatientAccess, type QueryContext } from './access';
+import { indexedPatientScopeWhere } from '@/lib/server/scope';
 import type { CtoState, Prisma } from '@/lib/generated/prisma/client';
 
 export const listPatientsQuerySchema = z.object({
@@ -66,8 +67,9 @@ export async function listPatients(
   query: ListPatientsQuery,
 ): Promise<PatientList> {
   const access = await resolvePatientAccess(ctx, 'read:patient', { includeBreakGlass: false });
-  const where: Prisma.PatientWhereInput = { AND: [access.where, searchWhere(query.q)] };
   const client = ctx.client ?? db;
+  const scopeWhere = await indexedPatientScopeWhere(client, ctx.actor, access.scope, ctx.now ?? new Date());
+  const where: Prisma.PatientWhereInput = { AND: [scopeWhere, searchWhere(query.q)] };
   const [total, rows] = await Promise.all([
     client.patient.count({ where }),
     client.patient.findMany({

@@ -23,7 +23,9 @@ async function time(name: string, fn: () => Promise<unknown>) {
     samples.push(performance.now() - t0);
   }
   const s = stats(samples);
-  console.log(`${name.padEnd(58)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p95 ${s.p95.toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(58)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p95 ${s.p95.toFixed(1).padStart(7)} ms`,
+  );
 }
 
 const team = await db.team.findFirst({ where: { code: { startsWith: 'BENCH-' } } });
@@ -37,7 +39,9 @@ const counts = {
   events: await db.ctoEvent.count(),
   deadlines: await db.deadline.count(),
 };
-console.log(`Database: ${counts.orders} orders, ${counts.events} events, ${counts.deadlines} deadlines; ${RUNS} runs each.\n`);
+console.log(
+  `Database: ${counts.orders} orders, ${counts.events} events, ${counts.deadlines} deadlines; ${RUNS} runs each.\n`,
+);
 
 const coordinator: Actor = {
   userId: 'benchmark-coordinator',
@@ -47,18 +51,23 @@ const coordinator: Actor = {
   teamIds: [anyTeam.id],
   sessionId: 'bench',
 };
-const office: Actor = { ...coordinator, userId: 'benchmark-office', roles: ['MHA_ADMINISTRATOR'], teamIds: [] };
+const office: Actor = {
+  ...coordinator,
+  userId: 'benchmark-office',
+  roles: ['MHA_ADMINISTRATOR'],
+  teamIds: [],
+};
 const today = new Date(new Date().toISOString().slice(0, 10));
 const in30 = new Date(today.getTime() + 30 * 86_400_000);
 
 await time('Patients list, care coordinator (team scope), page 1', () =>
-  listPatients({ actor: coordinator }, { page: 1, pageSize: 25 }),
+  listPatients({ actor: coordinator }, { q: undefined, page: 1, pageSize: 25 }),
 );
 await time('Patients list, MHA office (whole trust), page 1', () =>
-  listPatients({ actor: office }, { page: 1, pageSize: 25 }),
+  listPatients({ actor: office }, { q: undefined, page: 1, pageSize: 25 }),
 );
 await time('Patients list, MHA office, page 400', () =>
-  listPatients({ actor: office }, { page: 400, pageSize: 25 }),
+  listPatients({ actor: office }, { q: undefined, page: 400, pageSize: 25 }),
 );
 await time('Patients search by name, MHA office', () =>
   listPatients({ actor: office }, { q: 'family123 ', page: 1, pageSize: 25 }),
@@ -71,7 +80,11 @@ await time('Open deadlines due in 30 days, one team', () =>
   }),
 );
 await time('Open deadlines due in 30 days, whole trust (first 100)', () =>
-  db.deadline.findMany({ where: { status: 'OPEN', dueOn: { lte: in30 } }, orderBy: { dueOn: 'asc' }, take: 100 }),
+  db.deadline.findMany({
+    where: { status: 'OPEN', dueOn: { lte: in30 } },
+    orderBy: { dueOn: 'asc' },
+    take: 100,
+  }),
 );
 await time('Orders in force by team expiring within 60 days', () =>
   db.communityTreatmentOrder.findMany({
@@ -86,9 +99,10 @@ await time('Orders in force by team expiring within 60 days', () =>
 await time('Count of orders by state, whole trust', () =>
   db.communityTreatmentOrder.groupBy({ by: ['state'], _count: { _all: true } }),
 );
-await time('One order\'s events, newest first', async () => {
+await time("One order's events, newest first", async () => {
   const order = await db.communityTreatmentOrder.findFirst({ where: { teamId: anyTeam.id } });
-  if (order) await db.ctoEvent.findMany({ where: { orderId: order.id }, orderBy: { occurredAt: 'desc' } });
+  if (order)
+    await db.ctoEvent.findMany({ where: { orderId: order.id }, orderBy: { occurredAt: 'desc' } });
 });
 await db.$disconnect();
 process.exit(0);

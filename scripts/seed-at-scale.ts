@@ -7,7 +7,9 @@ import { redact } from './lib/database.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error('Set DATABASE_URL to a scratch PostgreSQL database (npm run bench:seed sets the embedded one).');
+  console.error(
+    'Set DATABASE_URL to a scratch PostgreSQL database (npm run bench:seed sets the embedded one).',
+  );
   process.exit(2);
 }
 const orders = Number(process.argv[2] ?? 40_000);
@@ -65,5 +67,8 @@ const counts = await client.query(
   `SELECT (SELECT count(*) FROM "CommunityTreatmentOrder") AS orders, (SELECT count(*) FROM "CtoEvent") AS events,
           (SELECT count(*) FROM "Deadline") AS deadlines, (SELECT count(*) FROM "Patient") AS patients`,
 );
-console.log(`Seeded at scale into ${redact(url)} in ${((Date.now() - t0) / 1000).toFixed(1)} s:`, counts.rows[0]);
+console.log(
+  `Seeded at scale into ${redact(url)} in ${((Date.now() - t0) / 1000).toFixed(1)} s:`,
+  counts.rows[0],
+);
 await client.end();

@@ -8,6 +8,8 @@ import { env } from '@/lib/env';
 import { authenticate } from '@/lib/server/auth/authenticate';
 import { checkSession, openSession, revokeSession } from '@/lib/server/sessions';
 import { cis2Provider, resolveOidcUser } from '@/lib/server/auth/oidc';
+import { recordAudit } from '@/lib/server/audit/record-audit';
+import { db } from '@/lib/server/db';
 import type { Role } from '@/lib/auth/roles';
 
 declare module 'next-auth' {
@@ -119,8 +121,22 @@ export const authConfig: NextAuthConfig = {
   },
   events: {
     async signOut(message) {
-      const sid = 'token' in message ? message.token?.sid : undefined;
+      const token = 'token' in message ? message.token : null;
+      const sid = token?.sid;
       if (typeof sid === 'string') await revokeSession(sid);
+      if (!token?.sub) return;
+      // ASVS 16.3.1: sign-out is an authentication event too.
+      await recordAudit(db, {
+        actor: {
+          userId: token.sub,
+          email: typeof token.email === 'string' ? token.email : null,
+          roles: Array.isArray(token.roles) ? (token.roles as string[]) : [],
+        },
+        action: 'auth.sign-out',
+        outcome: 'SUCCESS',
+        entityType: 'UserSession',
+        entityId: typeof sid === 'string' ? sid : null,
+      });
     },
   },
 };

@@ -9,13 +9,15 @@ export interface MenuItem {
 
 export function menuFor(roles: readonly Role[]): MenuItem[] {
   const items: MenuItem[] = [];
-  if (can(roles, 'read:patient')) {
-    items.push({
-      href: '/patients',
-      label: roles.includes('AMHP') && roles.length === 1 ? 'Agreements requested' : 'Patients',
-    });
+  // Issue 5: an AMHP starts at the requests for their agreement (making, extension, revocation).
+  if (roles.includes('AMHP') && can(roles, 'record:amhp-agreement')) {
+    items.push({ href: '/agreements', label: 'Agreements requested' });
   }
+  if (can(roles, 'read:patient')) items.push({ href: '/patients', label: 'Patients' });
   if (can(roles, 'read:audit')) items.push({ href: '/audit', label: 'Audit trail' });
+  if (can(roles, 'review:break-glass')) {
+    items.push({ href: '/audit/break-glass', label: 'Emergency access' });
+  }
   if (can(roles, 'administer:user')) items.push({ href: '/admin/users', label: 'Users' });
   return items;
 }

@@ -49,6 +49,7 @@ export const ACTIONS = [
   'manage:managers-hearing',
   'generate:document',
   'read:patient-audit',
+  'request:break-glass',
   'read:audit',
   'review:break-glass',
   'administer:user',
@@ -58,6 +59,11 @@ export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
 
 const CLINICAL_READ: readonly Grant[] = ['read:patient:team', 'read:order:team'];
+
+// Break-glass (docs/decisions/201-break-glass.md): the 'trust' scope lets a clinician find a
+// patient outside their list by exact NHS number ONLY to open a time-boxed, audited grant; it
+// reads nothing else. Roles that already read the whole trust do not need it.
+const BREAK_GLASS: Grant = 'request:break-glass:trust';
 
 export const GRANTS: Record<Role, readonly Grant[]> = {
   CARE_COORDINATOR: [
@@ -70,6 +76,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:contact:team',
     'record:quality-of-life:team',
     'generate:document:team',
+    BREAK_GLASS,
   ],
   // Responsible and approved clinicians: only they make, renew, recall, revoke and discharge.
   RESPONSIBLE_CLINICIAN: [
@@ -93,6 +100,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:social-assessment:team',
     'record:contact:team',
     'generate:document:team',
+    BREAK_GLASS,
   ],
   // AMHPs: only they agree or decline (s17A(4)(b), s20A(4)(b), s17F(4)(b)).
   AMHP: [
@@ -100,6 +108,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'read:order:requested',
     'record:amhp-agreement:requested',
     'record:social-assessment:requested',
+    BREAK_GLASS,
   ],
   // The MHA office: the trust-wide register, receipt and scrutiny, dates, tribunals.
   MHA_ADMINISTRATOR: [

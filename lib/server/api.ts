@@ -4,7 +4,12 @@ import type { z } from 'zod';
 import { getActor, type Actor } from '@/lib/server/actor';
 import { zodFieldErrors } from '@/lib/server/services/run-service';
 
-export function jsonError(status: number, code: string, message: string, details?: unknown): Response {
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+): Response {
   return Response.json(
     { error: { code, message, ...(details === undefined ? {} : { details }) } },
     { status, headers: { 'Cache-Control': 'no-store' } },
@@ -17,7 +22,12 @@ export async function apiActor(): Promise<Actor | Response> {
 }
 
 export function badRequest(error: z.ZodError): Response {
-  return jsonError(400, 'INVALID_QUERY', 'The query parameters are not valid.', zodFieldErrors(error));
+  return jsonError(
+    400,
+    'INVALID_QUERY',
+    'The query parameters are not valid.',
+    zodFieldErrors(error),
+  );
 }
 
 export function requestMeta(request: Request, route: string) {

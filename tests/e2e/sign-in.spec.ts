@@ -18,7 +18,9 @@ test('the sign-in page is accessible and explains a wrong password', async ({ pa
   await expectAccessible(page);
 });
 
-test('signing in takes you to your start page, and signing out ends the session', async ({ page }) => {
+test('signing in takes you to your start page, and signing out ends the session', async ({
+  page,
+}) => {
   await signIn(page, 'mha.office@cto-tracker.example');
   await expect(page).toHaveURL(/\/patients$/);
   await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();

@@ -116,7 +116,7 @@ describe('the table itself', () => {
 describe('start pages', () => {
   it.each<[Role, string]>([
     ['CARE_COORDINATOR', '/patients'],
-    ['AMHP', '/patients'],
+    ['AMHP', '/agreements'],
     ['MHA_ADMINISTRATOR', '/patients'],
     ['AUDITOR', '/audit'],
     ['SYSTEM_ADMINISTRATOR', '/admin/users'],

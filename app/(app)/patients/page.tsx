@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { requireActor } from '@/lib/server/actor';
 import { getRequestMeta } from '@/lib/server/request-meta';
 import { listPatients, listPatientsQuerySchema } from '@/lib/server/queries/list-patients';
-import { scopeFor } from '@/lib/auth/permissions';
+import { can, scopeFor } from '@/lib/auth/permissions';
+import { AccessDenied } from '@/lib/server/queries/access';
+import { NoPermission } from '@/components/ui/no-permission';
 import { formatDate, formatNhsNumberForDisplay } from '@/lib/format';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 
@@ -28,7 +30,14 @@ export default async function PatientsPage({
     page: typeof raw.page === 'string' ? raw.page : undefined,
   });
   const query = parsed.success ? parsed.data : { q: undefined, page: 1, pageSize: 25 };
-  const list = await listPatients({ actor, meta: await getRequestMeta('/patients') }, query);
+  // Issue 4: roles without read:patient (auditors, administrators) are refused, audited.
+  let list;
+  try {
+    list = await listPatients({ actor, meta: await getRequestMeta('/patients') }, query);
+  } catch (error) {
+    if (error instanceof AccessDenied) return <NoPermission what="patients" />;
+    throw error;
+  }
   const scope = scopeFor(actor.roles, 'read:patient') ?? 'none';
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageLink = (page: number) =>
@@ -38,6 +47,13 @@ export default async function PatientsPage({
     <>
       <h1>Patients</h1>
       <p className="nhsuk-body-l">{SCOPE_TEXT[scope]}</p>
+      {can(actor.roles, 'request:break-glass') ? (
+        <p>
+          <Link href="/patients/break-glass">
+            Open a patient who is not on your list (emergency access)
+          </Link>
+        </p>
+      ) : null}
       <form method="get" action="/patients" role="search" className="nhsuk-u-margin-bottom-5">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="q">

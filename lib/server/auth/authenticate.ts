@@ -1,7 +1,7 @@
 import 'server-only';
 // Password sign-in: argon2id verification, lock-out after repeated failures, the demo
 // accounts' production guard, and an audit event for every attempt (ASVS 16.3.1).
-import { env } from '@/lib/env';
+import { env, type Env } from '@/lib/env';
 import { db } from '@/lib/server/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { recordAudit, type RequestMeta } from '@/lib/server/audit/record-audit';
@@ -26,8 +26,11 @@ const INVALID = {
   message: 'Enter a correct email address and password.',
 };
 
-export function demoAccountsAllowed(): boolean {
-  return env.NODE_ENV !== 'production' || env.DEMO_MODE;
+/** The settings that decide whether demo accounts may sign in (a parameter, for the tests). */
+export type DemoSettings = Pick<Env, 'NODE_ENV' | 'DEMO_MODE'>;
+
+export function demoAccountsAllowed(settings: DemoSettings = env): boolean {
+  return settings.NODE_ENV !== 'production' || settings.DEMO_MODE;
 }
 
 export async function authenticate(
@@ -35,6 +38,7 @@ export async function authenticate(
   password: string,
   meta: RequestMeta,
   now = new Date(),
+  settings: DemoSettings = env,
 ): Promise<AuthenticateResult> {
   const email = emailInput.trim().toLowerCase();
   const user = await db.user.findUnique({
@@ -57,7 +61,7 @@ export async function authenticate(
     await audit('FAILURE', user ? 'no-password-set' : 'unknown-account');
     return INVALID;
   }
-  if (user.email.endsWith(DEMO_EMAIL_DOMAIN) && !demoAccountsAllowed()) {
+  if (user.email.endsWith(DEMO_EMAIL_DOMAIN) && !demoAccountsAllowed(settings)) {
     await audit('DENIED', 'demo-accounts-disabled');
     return {
       ok: false,

@@ -68,7 +68,12 @@ export async function listPatients(
 ): Promise<PatientList> {
   const access = await resolvePatientAccess(ctx, 'read:patient', { includeBreakGlass: false });
   const client = ctx.client ?? db;
-  const scopeWhere = await indexedPatientScopeWhere(client, ctx.actor, access.scope, ctx.now ?? new Date());
+  const scopeWhere = await indexedPatientScopeWhere(
+    client,
+    ctx.actor,
+    access.scope,
+    ctx.now ?? new Date(),
+  );
   const where: Prisma.PatientWhereInput = { AND: [scopeWhere, searchWhere(query.q)] };
   const [total, rows] = await Promise.all([
     client.patient.count({ where }),

@@ -93,6 +93,8 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
+// Services that return nothing are allowed: their result is stored as null for replays.
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 export async function runService<S extends z.ZodType, T extends Prisma.InputJsonValue | void>(
   options: ServiceOptions<S, T>,
 ): Promise<ServiceResult<T>> {

@@ -7,6 +7,15 @@ import { NotFound } from '@/lib/server/queries/access';
 import { ageOn, formatDate, formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 import { humanise } from '@/lib/ui/humanise';
+import { allowedEvents, IN_FORCE_STATES, STATE_LABELS } from '@/lib/cto';
+import { getOrder, type OrderView } from '@/lib/server/queries/get-order';
+import { OrderActions } from '@/components/orders/order-actions';
+import { Countdown } from '@/components/orders/countdown';
+import { PatientNav } from '@/components/patients/patient-nav';
+import Link from 'next/link';
+// Issue 4: emergency access banner and "who has viewed or changed this record".
+import { BreakGlassBanner } from '@/components/patients/break-glass-banner';
+import { AccessHistory } from '@/components/patients/access-history';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -33,6 +42,21 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     throw error;
   }
   const order = patient.orders[0];
+  const meta = await getRequestMeta(`/patients/${patientId}`);
+  const view: OrderView | null = order
+    ? await getOrder({ actor, meta }, patient.id, order.id)
+    : null;
+  const liveOrder =
+    view &&
+    (view.order.state === 'PROPOSED' ||
+      view.order.state === 'AGREED' ||
+      view.order.state === 'AWAITING_EFFECT' ||
+      IN_FORCE_STATES.includes(view.effective.state));
+  const canPropose =
+    !liveOrder &&
+    allowedEvents(null, { userId: actor.userId, roles: actor.roles }, new Date()).includes(
+      'PROPOSE',
+    );
   const coordinator = patient.staffAssignments.find((a) => a.kind === 'CARE_COORDINATOR');
   const clinician = patient.staffAssignments.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN');
   const relative = patient.relatives.find((r) => r.kind === 'NEAREST_RELATIVE');
@@ -47,6 +71,11 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       <h1>
         {patient.givenName} {patient.familyName}
       </h1>
+      {/* Issue 4: shown when this record was opened through emergency (break-glass) access. */}
+      {patient.breakGlassId ? (
+        <BreakGlassBanner actor={actor} breakGlassId={patient.breakGlassId} />
+      ) : null}
+      <PatientNav patientId={patient.id} current="summary" />
 
       {ongoingRecall?.deadlineAt ? (
         <div className="nhsuk-warning-callout">
@@ -60,6 +89,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             released, or the order revoked, by{' '}
             <strong>{formatDateTime(ongoingRecall.deadlineAt)}</strong> (section 17F(6)).
           </p>
+          <Countdown deadline={ongoingRecall.deadlineAt.toISOString()} />
         </div>
       ) : null}
 
@@ -67,7 +97,14 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       {order ? (
         <dl className="nhsuk-summary-list">
           <Row label="Status">
-            <OrderStateTag state={order.state} />
+            <OrderStateTag state={view?.effective.state ?? order.state} />
+            {view?.effective.changed && view.effective.reason ? (
+              <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                {view.effective.reason} (recorded as{' '}
+                {STATE_LABELS[view.effective.recordedState].toLowerCase()} until the record catches
+                up)
+              </p>
+            ) : null}
           </Row>
           {order.madeOn ? <Row label="Made on">{formatDate(order.madeOn)}</Row> : null}
           {order.effectiveAt ? (
@@ -98,6 +135,34 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       ) : (
         <p>This patient has no community treatment order recorded.</p>
       )}
+
+      {view ? (
+        <>
+          {view.effective.alerts.length > 0 ? (
+            <div className="nhsuk-warning-callout">
+              <h3 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>Needs attention
+                </span>
+              </h3>
+              <ul className="nhsuk-list">
+                {view.effective.alerts.map((alert) => (
+                  <li key={alert.code}>{alert.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <h3>What you can do now</h3>
+          <OrderActions patientId={patient.id} orderId={view.order.id} events={view.events} />
+        </>
+      ) : null}
+      {canPropose ? (
+        <p>
+          <Link className="nhsuk-action-link__link" href={`/patients/${patient.id}/orders/new`}>
+            Propose a community treatment order
+          </Link>
+        </p>
+      ) : null}
 
       {order && order.conditions.length > 0 ? (
         <>
@@ -177,6 +242,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           {relative ? `${relative.name} (${relative.relationship})` : 'Not recorded'}
         </Row>
       </dl>
+
+      {/* Issue 4: needs read:patient-audit (MHA office, privacy officers); else renders nothing. */}
+      <AccessHistory actor={actor} patientId={patient.id} />
     </>
   );
 }

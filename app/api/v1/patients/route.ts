@@ -38,7 +38,9 @@ export async function GET(request: Request): Promise<Response> {
             ? {
                 id: p.order.id,
                 state: p.order.state,
-                currentExpiryDate: p.order.currentExpiryDate ? fromDbDate(p.order.currentExpiryDate) : null,
+                currentExpiryDate: p.order.currentExpiryDate
+                  ? fromDbDate(p.order.currentExpiryDate)
+                  : null,
               }
             : null,
         })),
@@ -49,7 +51,8 @@ export async function GET(request: Request): Promise<Response> {
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {
-    if (error instanceof AccessDenied) return jsonError(403, 'FORBIDDEN', 'You cannot list patients.');
+    if (error instanceof AccessDenied)
+      return jsonError(403, 'FORBIDDEN', 'You cannot list patients.');
     throw error;
   }
 }

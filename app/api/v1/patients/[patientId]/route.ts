@@ -30,7 +30,8 @@ export async function GET(
         sex: p.sex,
         ethnicCategory: p.ethnicCategory,
         team: p.currentTeam?.name ?? null,
-        careCoordinator: p.staffAssignments.find((a) => a.kind === 'CARE_COORDINATOR')?.user.name ?? null,
+        careCoordinator:
+          p.staffAssignments.find((a) => a.kind === 'CARE_COORDINATOR')?.user.name ?? null,
         responsibleClinician:
           p.staffAssignments.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN')?.user.name ?? null,
         order: order
@@ -38,7 +39,9 @@ export async function GET(
               id: order.id,
               state: order.state,
               madeOn: order.madeOn ? fromDbDate(order.madeOn) : null,
-              currentExpiryDate: order.currentExpiryDate ? fromDbDate(order.currentExpiryDate) : null,
+              currentExpiryDate: order.currentExpiryDate
+                ? fromDbDate(order.currentExpiryDate)
+                : null,
               currentExpiryAlternative: order.currentExpiryAlternative
                 ? fromDbDate(order.currentExpiryAlternative)
                 : null,
@@ -57,7 +60,8 @@ export async function GET(
     );
   } catch (error) {
     if (error instanceof NotFound) return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
-    if (error instanceof AccessDenied) return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
+    if (error instanceof AccessDenied)
+      return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
     throw error;
   }
 }

@@ -7,6 +7,13 @@ export interface NavItem {
   label: string;
 }
 
+function bestMatch(items: NavItem[], path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return items
+    .filter((item) => path === item.href || path.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 export function AppHeader({
   user,
   navigation = [],
@@ -33,6 +40,7 @@ export function AppHeader({
         </Header.Account>
       ) : null}
       {navigation.length > 0 ? (
+        // Only the most specific menu item that contains the current page is highlighted.
         <Header.Navigation aria-label="Menu">
           {navigation.map((item) => (
             <Header.NavigationItem
@@ -40,7 +48,8 @@ export function AppHeader({
               href={item.href}
               current={currentPath === item.href || undefined}
               active={
-                (currentPath !== undefined && currentPath.startsWith(`${item.href}/`)) || undefined
+                (currentPath !== item.href && bestMatch(navigation, currentPath) === item.href) ||
+                undefined
               }
             >
               {item.label}

@@ -112,13 +112,24 @@ describe('the audit trail', () => {
     await writeSome(3);
     const rows = await db.auditEvent.findMany({ orderBy: { chainSeq: 'desc' }, take: 2 });
     const middle = rows[1]!;
-    await db.$transaction([
-      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`),
-      db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${middle.id}`),
-      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_append_only`),
-    ]);
-    const report = await verifyAuditChain(db);
-    expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => p.problem).join(' ')).toMatch(/missing|link/);
+    // Tamper inside a transaction that is then rolled back, so the shared chain stays intact.
+    const rolledBack = new Error('roll back the tampering');
+    let report: Awaited<ReturnType<typeof verifyAuditChain>> | undefined;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(
+          `ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`,
+        );
+        await tx.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${middle.id}`);
+        await tx.$executeRawUnsafe(
+          `ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_append_only`,
+        );
+        report = await verifyAuditChain(tx as unknown as PrismaClient);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(report?.ok).toBe(false);
+    expect(report?.problems.map((p) => p.problem).join(' ')).toMatch(/missing|link/);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

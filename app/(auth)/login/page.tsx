@@ -39,6 +39,15 @@ export default async function LoginPage({
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-two-thirds">
               <h1>Sign in to CTO Tracker</h1>
+              {reason === 'expired' ? (
+                <div className="nhsuk-inset-text">
+                  <span className="nhsuk-u-visually-hidden">Information: </span>
+                  <p>
+                    You were signed out because you had been signed in for the longest time allowed.
+                    Sign in again to continue.
+                  </p>
+                </div>
+              ) : null}
               {reason === 'timeout' ? (
                 <div className="nhsuk-inset-text">
                   <span className="nhsuk-u-visually-hidden">Information: </span>

@@ -65,6 +65,9 @@ async function isolatedSchema(): Promise<Isolated> {
       await admin.query(readFileSync(join(dir, name, 'migration.sql'), 'utf8'));
     }
   } finally {
+    // The embedded PGlite server runs every connection in one session: a search path left set
+    // here would send every later test file's queries into this schema.
+    await admin.query('RESET search_path');
     await admin.end();
   }
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, { schema }) });

@@ -1,0 +1,21 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireActor } from '@/lib/server/actor';
+import { getRequestMeta } from '@/lib/server/request-meta';
+import { markSocialAssessmentEnteredInError } from '@/lib/server/services/mark-entered-in-error-social-assessment';
+import { formValues, type FormState } from '@/lib/schemas/form-state';
+
+export async function markAssessmentEnteredInErrorAction(
+  patientId: string,
+  assessmentId: string,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const values = formValues(form, ['reason']);
+  const result = await markSocialAssessmentEnteredInError(actor, assessmentId, values, {
+    meta: await getRequestMeta(`/patients/${patientId}/social/${assessmentId}/entered-in-error`),
+  });
+  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors, values };
+  redirect(`/patients/${result.data.patientId}/social?marked=1`);
+}

@@ -66,6 +66,15 @@ export function checkDiscretionaryConditionsAgreed(
   );
 }
 
+/**
+ * The minute an instant falls in. People state the time they sign a form to the minute (the
+ * forms ask for a time, not seconds), while an AMHP's agreement recorded in the app carries the
+ * second it was saved: forms signed in the same minute are in sequence.
+ */
+function minuteOf(instant: Date): number {
+  return Math.floor(instant.getTime() / 60_000);
+}
+
 /** CTO1: Part 3 (the order) cannot come before Part 2 (the AMHP's agreement). */
 export function checkPart3AfterPart2(
   signedAt: Date,
@@ -77,7 +86,7 @@ export function checkPart3AfterPart2(
       'The order cannot be made (CTO1 Part 3) until an AMHP has agreed in Part 2 (s17A(4)(b)).',
     );
   }
-  if (signedAt.getTime() < amhpAgreedAt.getTime()) {
+  if (minuteOf(signedAt) < minuteOf(amhpAgreedAt)) {
     return refuse(
       'PART3_BEFORE_PART2',
       `Part 3 is signed ${formatInstant(signedAt)}, before the AMHP agreed in Part 2 (${formatInstant(amhpAgreedAt)}). The forms are out of sequence: Part 3 must come after Part 2.`,
@@ -176,7 +185,7 @@ export function checkCto7Furnishing(input: {
   }
   const exam = checkExaminationInWindow(examinedOn, window);
   if (exam) return exam;
-  if (amhpAgreedAt === null || amhpAgreedAt.getTime() > furnishedAt.getTime()) {
+  if (amhpAgreedAt === null || minuteOf(amhpAgreedAt) > minuteOf(furnishedAt)) {
     return refuse(
       'CTO7_BEFORE_AMHP_AGREEMENT',
       amhpAgreedAt === null

@@ -14,7 +14,7 @@ test.afterAll(async () => {
 });
 
 test('emergency access: asked with a reason, shown, time-boxed, reviewed', async ({ browser }) => {
-  const south = await patientOfTeam('SOUTH');
+  const south = await patientOfTeam('SOUTH', 'last');
   const reason = `Covering the South duty desk: patient phoned in crisis (${Date.now()}).`;
 
   const clinicianContext = await browser.newContext();

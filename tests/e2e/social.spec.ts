@@ -13,7 +13,10 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-/** A North patient of coordinator.north with an order in force and an earlier assessment. */
+/**
+ * A seeded North patient of coordinator.north with an order in force, an earlier assessment and
+ * earlier quality-of-life ratings.
+ */
 async function northPatientWithAssessment(): Promise<{ id: string; name: string }> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -26,6 +29,9 @@ async function northPatientWithAssessment(): Promise<{ id: string; name: string 
       JOIN "User" u ON u.id = sa."userId" AND u.email = 'coordinator.north@cto-tracker.example'
       WHERE EXISTS (SELECT 1 FROM "CommunityTreatmentOrder" o WHERE o."patientId" = p.id AND o.state = 'ACTIVE')
         AND EXISTS (SELECT 1 FROM "SocialFactorAssessment" s WHERE s."patientId" = p.id AND s."enteredInErrorAt" IS NULL)
+        -- A seeded patient with a history of ratings: the specs that run alongside this one
+        -- create their own North patients with orders and assessments, but never these.
+        AND EXISTS (SELECT 1 FROM "QualityOfLifeRating" q WHERE q."patientId" = p.id)
       ORDER BY p."familyName" DESC, p.id
       LIMIT 1`);
     const row = rows[0];

@@ -12,7 +12,7 @@ import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { londonDateOf, toDbDate } from '@/lib/server/dates';
 import { recomputeOrderDeadlines } from '@/lib/server/deadlines/recompute';
-import type { ServiceContext } from '@/lib/server/services/run-service';
+import { CONFLICT_MESSAGE, Refusal, type ServiceContext } from '@/lib/server/services/run-service';
 import { ctoActor, orderInclude, toSnapshot, type LoadedOrder } from './snapshot';
 
 /** Loads an order with the actor's patient scope in the query; refuses as not found otherwise. */
@@ -25,6 +25,26 @@ export async function loadOrderInScope<I>(
     include: orderInclude,
   });
   if (!order) ctx.notFound('The community treatment order');
+  return order;
+}
+
+/**
+ * The order in the actor's scope, as the person saw it, locked for this change. If someone else
+ * changed it since the page was opened (their expectedVersion), refuse as a conflict before
+ * anything else: the law's answer may have changed with it. The version is bumped here, which
+ * takes the row lock, so two people acting at once are serialised: the second waits, then is
+ * told the order changed, and nothing either wrote is half-done. commit() finds it bumped.
+ */
+export async function loadOrderForChange<I>(
+  ctx: ServiceContext<I>,
+  orderId: string,
+  expectedVersion: number,
+): Promise<LoadedOrder> {
+  const order = await loadOrderInScope(ctx, orderId);
+  if (order.version !== expectedVersion) {
+    throw new Refusal('STALE_VERSION', CONFLICT_MESSAGE, undefined, 'CONFLICT');
+  }
+  await ctx.bumpOrderVersion(order.id, expectedVersion);
   return order;
 }
 

@@ -89,6 +89,22 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
+/** What a refused attempt was about, from the validated input: an order or a patient. */
+function subjectOf(data: unknown): { entityType?: string; entityId?: string; patientId?: string } {
+  if (typeof data !== 'object' || data === null) return {};
+  const { orderId, patientId } = data as { orderId?: unknown; patientId?: unknown };
+  const subject: { entityType?: string; entityId?: string; patientId?: string } = {};
+  if (typeof patientId === 'string') subject.patientId = patientId;
+  if (typeof orderId === 'string') {
+    subject.entityType = 'CommunityTreatmentOrder';
+    subject.entityId = orderId;
+  } else if (typeof patientId === 'string') {
+    subject.entityType = 'Patient';
+    subject.entityId = patientId;
+  }
+  return subject;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
@@ -121,6 +137,7 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
   if (scope === null) {
     await recordAudit(db, {
       ...auditBase,
+      ...subjectOf(parsed.data),
       action: options.auditAction,
       outcome: 'DENIED',
       reason: `no-permission:${options.action}`,
@@ -146,6 +163,8 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
   try {
     const data = await db.$transaction(
       async (tx) => {
+        // Orders whose version this transaction has already checked and bumped (and so locked).
+        const bumped = new Map<string, number>();
         const ctx: ServiceContext<z.infer<S>> = {
           tx,
           actor,
@@ -158,12 +177,22 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
             await tx.outboxMessage.create({ data: { topic, payload } });
           },
           bumpOrderVersion: async (orderId, expectedVersion) => {
+            // Once per order per transaction: the first call takes the row lock, so a second
+            // writer waits here and then sees the new version (a conflict) rather than racing
+            // on the rows written after it.
+            const already = bumped.get(orderId);
+            if (already !== undefined) {
+              if (already !== expectedVersion)
+                throw new Refusal('STALE_VERSION', CONFLICT_MESSAGE, undefined, 'CONFLICT');
+              return;
+            }
             const updated = await tx.communityTreatmentOrder.updateMany({
               where: { id: orderId, version: expectedVersion },
               data: { version: { increment: 1 } },
             });
             if (updated.count !== 1)
               throw new Refusal('STALE_VERSION', CONFLICT_MESSAGE, undefined, 'CONFLICT');
+            bumped.set(orderId, expectedVersion);
           },
           refuse: (reason, message, fieldErrors) => {
             throw new Refusal(reason, message, fieldErrors);
@@ -189,14 +218,20 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
     );
     return { ok: true, data };
   } catch (error) {
-    if (key && isUniqueViolation(error)) {
-      // The same submission arrived twice at once: the first one won; answer with its result.
+    if (
+      key &&
+      (isUniqueViolation(error) || (error instanceof Refusal && error.code === 'CONFLICT'))
+    ) {
+      // The same submission arrived twice at once (a double click): the first one won, and the
+      // second either hit its idempotency key or lost the version race to its twin. The person
+      // did one thing and it was done: answer with the first result.
       const first = await replay();
       if (first) return first;
     }
     if (error instanceof Refusal) {
       await recordAudit(db, {
         ...auditBase,
+        ...subjectOf(parsed.data),
         action: options.auditAction,
         outcome: error.code === 'NOT_FOUND' ? 'DENIED' : 'FAILURE',
         reason: error.reason,

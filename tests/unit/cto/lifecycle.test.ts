@@ -121,6 +121,34 @@ describe('making the order (CTO1)', () => {
     expect(r.message).toContain('Sunday 5 October 2025 at 10:00 BST');
   });
 
+  it('treats Part 3 signed in the same minute as the AMHP agreed as in sequence', () => {
+    // The AMHP's agreement is saved at 11:00:40; the RC states the time signed to the minute.
+    const order = must(
+      proposed(),
+      { type: 'AMHP_AGREE_MAKING' },
+      amhp,
+      t('2025-10-05T11:00:40+01:00'),
+    ).order;
+    const sameMinute = t('2025-10-05T11:00:00+01:00');
+    const r = applyEvent(
+      order,
+      { type: 'MAKE', signedAt: sameMinute, effectiveAt: sameMinute },
+      rc,
+      t('2025-10-05T11:01:00+01:00'),
+    );
+    expect(r.ok).toBe(true);
+    const minuteBefore = t('2025-10-05T10:59:00+01:00');
+    const early = refused(
+      applyEvent(
+        order,
+        { type: 'MAKE', signedAt: minuteBefore, effectiveAt: minuteBefore },
+        rc,
+        t('2025-10-05T11:01:00+01:00'),
+      ),
+    );
+    expect(early.code).toBe('PART3_BEFORE_PART2');
+  });
+
   it('refuses a discretionary condition the AMHP did not agree', () => {
     const order = must(
       proposed(),

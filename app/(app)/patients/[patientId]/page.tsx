@@ -13,6 +13,7 @@ import { OrderActions } from '@/components/orders/order-actions';
 import { Countdown } from '@/components/orders/countdown';
 import { PatientNav } from '@/components/patients/patient-nav';
 import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 // Issue 4: emergency access banner and "who has viewed or changed this record".
 import { BreakGlassBanner } from '@/components/patients/break-glass-banner';
 import { AccessHistory } from '@/components/patients/access-history';
@@ -110,7 +111,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           {order.effectiveAt ? (
             <Row label="In force from">{formatDateTime(order.effectiveAt)}</Row>
           ) : null}
-          {order.currentExpiryDate ? (
+          {order.currentExpiryDate && !order.endedOn ? (
             <Row label="Current period ends">
               {formatDate(order.currentExpiryDate)}
               {order.currentExpiryAlternative ? (
@@ -154,6 +155,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           ) : null}
           <h3>What you can do now</h3>
           <OrderActions patientId={patient.id} orderId={view.order.id} events={view.events} />
+          {can(actor.roles, 'mark:entered-in-error') ? (
+            <p className="nhsuk-body-s">
+              Something recorded by mistake?{' '}
+              <Link href={`/patients/${patient.id}/orders/${view.order.id}/correct`}>
+                Correct the latest event
+              </Link>
+              .
+            </p>
+          ) : null}
         </>
       ) : null}
       {canPropose ? (

@@ -1,0 +1,36 @@
+import 'server-only';
+// Runs the time-passing job once at start and then every minute, in the Node.js server only
+// (instrumentation.ts). One run at a time: a slow run is not overlapped by the next.
+import { env } from '@/lib/env';
+import { applyTimeEvents } from './apply-time-events';
+
+const EVERY_MS = 60_000;
+const globalForJobs = globalThis as unknown as { ctoTimeEvents?: NodeJS.Timeout };
+
+export function startTimeEventsSchedule(): void {
+  if (env.NEXT_PHASE?.includes('build') || env.NODE_ENV === 'test') return;
+  if (globalForJobs.ctoTimeEvents) return;
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const report = await applyTimeEvents();
+      if (report.eventsRecorded > 0 || report.failed > 0) {
+        console.info(
+          `[time-events] ${report.eventsRecorded} event(s) on ${report.ordersChanged} order(s); ${report.failed} failed`,
+        );
+      }
+    } catch (error) {
+      // No patient data: the message of a database or programming error only.
+      console.error(
+        `[time-events] run failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+      );
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  globalForJobs.ctoTimeEvents = setInterval(() => void run(), EVERY_MS);
+  globalForJobs.ctoTimeEvents.unref();
+}

@@ -28,6 +28,7 @@ export function markContactEnteredInError(
     schema: enteredInErrorSchema,
     actor,
     input,
+    subject: { entityType: 'Contact', entityId: contactId },
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const contact = /^[0-9a-f-]{36}$/i.test(contactId)

@@ -29,6 +29,7 @@ export function markSocialAssessmentEnteredInError(
     schema: enteredInErrorSchema,
     actor,
     input,
+    subject: { entityType: 'SocialFactorAssessment', entityId: assessmentId },
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const assessment = /^[0-9a-f-]{36}$/i.test(assessmentId)

@@ -30,6 +30,7 @@ export function recordContact(
     schema: recordContactSchema,
     actor,
     input,
+    subject: { entityType: 'Patient', entityId: patientId, patientId },
     idempotencyKey: parsed.success ? (parsed.data.idempotencyKey ?? null) : null,
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;

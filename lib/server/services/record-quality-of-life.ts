@@ -27,6 +27,7 @@ export function recordQualityOfLife(
     schema: recordQualityOfLifeSchema,
     actor,
     input,
+    subject: { entityType: 'Patient', entityId: patientId, patientId },
     idempotencyKey: parsed.success ? (parsed.data.idempotencyKey ?? null) : null,
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;

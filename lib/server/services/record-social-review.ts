@@ -42,6 +42,7 @@ export function recordSocialReview(
     schema: socialReviewSchema,
     actor,
     input,
+    subject: { entityType: 'Patient', entityId: patientId, patientId },
     idempotencyKey: parsed.success ? (parsed.data.idempotencyKey ?? null) : null,
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;

@@ -74,6 +74,8 @@ export interface ServiceOptions<S extends z.ZodType, T> {
   input: unknown;
   meta?: RequestMeta;
   now?: Date;
+  /** What the attempt is about when the input does not say (an id passed beside it). */
+  subject?: AuditSubject;
   /** A key the form generated once: a second submission returns the first result. */
   idempotencyKey?: string | null;
   db?: Db;
@@ -89,16 +91,37 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** What a refused attempt was about, from the validated input: an order or a patient. */
-function subjectOf(data: unknown): { entityType?: string; entityId?: string; patientId?: string } {
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AuditSubject {
+  entityType?: string;
+  entityId?: string;
+  patientId?: string;
+}
+
+/**
+ * What a refused attempt was about (identifiers only): the subject the service named, else the
+ * order or patient in its input. Anything that is not a well-formed id is left out.
+ */
+function subjectOf(data: unknown, named?: AuditSubject): AuditSubject {
+  if (named) {
+    const subject: AuditSubject = {};
+    if (named.entityType) subject.entityType = named.entityType;
+    if (named.entityId && ID.test(named.entityId)) subject.entityId = named.entityId;
+    if (named.patientId && ID.test(named.patientId)) subject.patientId = named.patientId;
+    return subject;
+  }
   if (typeof data !== 'object' || data === null) return {};
-  const { orderId, patientId } = data as { orderId?: unknown; patientId?: unknown };
-  const subject: { entityType?: string; entityId?: string; patientId?: string } = {};
-  if (typeof patientId === 'string') subject.patientId = patientId;
-  if (typeof orderId === 'string') {
+  const raw = data as { orderId?: unknown; patientId?: unknown };
+  const orderId = typeof raw.orderId === 'string' && ID.test(raw.orderId) ? raw.orderId : null;
+  const patientId =
+    typeof raw.patientId === 'string' && ID.test(raw.patientId) ? raw.patientId : null;
+  const subject: AuditSubject = {};
+  if (patientId) subject.patientId = patientId;
+  if (orderId) {
     subject.entityType = 'CommunityTreatmentOrder';
     subject.entityId = orderId;
-  } else if (typeof patientId === 'string') {
+  } else if (patientId) {
     subject.entityType = 'Patient';
     subject.entityId = patientId;
   }
@@ -122,22 +145,12 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
     meta: options.meta,
   };
 
-  const parsed = options.schema.safeParse(options.input);
-  if (!parsed.success) {
-    const fieldErrors = zodFieldErrors(parsed.error);
-    return {
-      ok: false,
-      code: 'INVALID_INPUT',
-      message: 'There is a problem with what you entered: check the fields marked.',
-      fieldErrors,
-    };
-  }
-
+  // The permission first: someone who may not do this learns nothing from validation.
   const scope = scopeFor(actor.roles, options.action);
   if (scope === null) {
     await recordAudit(db, {
       ...auditBase,
-      ...subjectOf(parsed.data),
+      ...subjectOf(options.input, options.subject),
       action: options.auditAction,
       outcome: 'DENIED',
       reason: `no-permission:${options.action}`,
@@ -146,6 +159,17 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
       ok: false,
       code: 'FORBIDDEN',
       message: 'You do not have permission to do this.',
+    };
+  }
+
+  const parsed = options.schema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors = zodFieldErrors(parsed.error);
+    return {
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'There is a problem with what you entered: check the fields marked.',
+      fieldErrors,
     };
   }
 
@@ -231,7 +255,7 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
     if (error instanceof Refusal) {
       await recordAudit(db, {
         ...auditBase,
-        ...subjectOf(parsed.data),
+        ...subjectOf(parsed.data, options.subject),
         action: options.auditAction,
         outcome: error.code === 'NOT_FOUND' ? 'DENIED' : 'FAILURE',
         reason: error.reason,

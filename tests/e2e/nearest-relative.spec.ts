@@ -3,46 +3,15 @@
 // it with a barring report (M2) within the 72 hours, the order continues and the nearest
 // relative's 28-day tribunal window and the six-month bar are shown.
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { withFactories } from './support/factories';
 import { expectAccessible, signIn } from './support/session';
 
 test.describe.configure({ timeout: 240_000 });
 
 const DOMAIN = '@cto-tracker.example';
 let db: PrismaClient;
-
-/**
- * Creates test data with the shared factories in a tsx child process (Playwright's loader
- * cannot import lib/cto's JSON data): `body` runs with `db` (Prisma) and `f` (tests/factories)
- * in scope and returns a JSON value.
- */
-function withFactories<T>(body: string): T {
-  const code = `(async () => {
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const { PrismaClient } = await import('@/lib/generated/prisma/client');
-    const f = await import('@/tests/factories');
-    const d = await import('@/lib/server/dates');
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
-    try {
-      const result = await (async () => { ${body} })();
-      process.stdout.write('\\n@@' + JSON.stringify(result) + '\\n');
-    } finally {
-      await db.$disconnect();
-    }
-  })().catch((e) => { console.error(e); process.exit(1); });`;
-  const out = execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['--eval', code], {
-    cwd: process.cwd(),
-    env: process.env,
-    encoding: 'utf8',
-    maxBuffer: 10_000_000,
-  });
-  const line = out.split('\n').find((l) => l.startsWith('@@'));
-  if (!line) throw new Error(`The factories printed no result: ${out}`);
-  return JSON.parse(line.slice(2)) as T;
-}
 
 test.beforeAll(() => {
   const url = process.env.DATABASE_URL;

@@ -2,6 +2,15 @@ import Link from 'next/link';
 import type { EventAvailability } from '@/lib/cto';
 import { actionHref } from '@/lib/ui/order-actions';
 
+/**
+ * Steps that wait only on an AMHP's agreement: the person who will take them asks for it on the
+ * same page, so the step is offered with that said (revocation during a recall, the CTO7).
+ */
+const WAITING_FOR_AMHP = new Set([
+  'REVOCATION_WITHOUT_AMHP_AGREEMENT',
+  'CTO7_BEFORE_AMHP_AGREEMENT',
+]);
+
 /** The actions lib/cto allows this person now, as links to their forms. */
 export function OrderActions({
   patientId,
@@ -14,7 +23,7 @@ export function OrderActions({
 }) {
   const seen = new Set<string>();
   const links = events
-    .filter((e) => e.allowed)
+    .filter((e) => e.allowed || (e.code !== undefined && WAITING_FOR_AMHP.has(e.code)))
     .map((e) => ({ ...e, href: actionHref(patientId, orderId, e.type) }))
     .filter((e): e is typeof e & { href: string } => {
       if (!e.href || seen.has(e.href + e.label)) return false;
@@ -32,6 +41,9 @@ export function OrderActions({
             {e.label}
           </Link>
           {e.form ? <span className="nhsuk-body-s"> ({e.form})</span> : null}
+          {e.allowed ? null : (
+            <span className="nhsuk-body-s"> – an AMHP must agree first: ask on that page</span>
+          )}
         </li>
       ))}
     </ul>

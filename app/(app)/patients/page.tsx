@@ -8,6 +8,7 @@ import { AccessDenied } from '@/lib/server/queries/access';
 import { NoPermission } from '@/components/ui/no-permission';
 import { formatDate, formatNhsNumberForDisplay } from '@/lib/format';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
+import { IN_FORCE_STATES } from '@/lib/cto';
 
 export const metadata: Metadata = { title: 'Patients' };
 
@@ -132,7 +133,8 @@ export default async function PatientsPage({
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">
                     Expires{' '}
                   </span>
-                  {patient.order?.currentExpiryDate
+                  {/* Only an order in force has a period that ends; an ended order shows none. */}
+                  {patient.order?.currentExpiryDate && IN_FORCE_STATES.includes(patient.order.state)
                     ? formatDate(patient.order.currentExpiryDate)
                     : ''}
                 </td>

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { requireActor } from '@/lib/server/actor';
 import { getRequestMeta } from '@/lib/server/request-meta';
 import { getPatient } from '@/lib/server/queries/get-patient';
-import { NotFound } from '@/lib/server/queries/access';
+import { AccessDenied, NotFound } from '@/lib/server/queries/access';
+import { NoPermission } from '@/components/ui/no-permission';
 import { ageOn, formatDate, formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 import { humanise } from '@/lib/ui/humanise';
@@ -40,6 +41,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     );
   } catch (error) {
     if (error instanceof NotFound) notFound();
+    // Roles that read no patient records (privacy officer, system administrator).
+    if (error instanceof AccessDenied) return <NoPermission what="patient records" />;
     throw error;
   }
   const order = patient.orders[0];
@@ -53,13 +56,20 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       view.order.state === 'AGREED' ||
       view.order.state === 'AWAITING_EFFECT' ||
       IN_FORCE_STATES.includes(view.effective.state));
-  const canPropose =
-    !liveOrder &&
-    allowedEvents(null, { userId: actor.userId, roles: actor.roles }, new Date()).includes(
-      'PROPOSE',
-    );
   const coordinator = patient.staffAssignments.find((a) => a.kind === 'CARE_COORDINATOR');
   const clinician = patient.staffAssignments.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN');
+  // Offered only to the patient's own responsible clinician, as the proposal service decides.
+  const canPropose =
+    !liveOrder &&
+    allowedEvents(
+      null,
+      {
+        userId: actor.userId,
+        roles: actor.roles,
+        isResponsibleClinicianForPatient: clinician?.user.id === actor.userId,
+      },
+      new Date(),
+    ).includes('PROPOSE');
   const relative = patient.relatives.find((r) => r.kind === 'NEAREST_RELATIVE');
   const today = new Date();
   const ongoingRecall = order?.recalls[0];

@@ -46,6 +46,8 @@ export default async function ProposeOrderPage({
     getLatestSocialAssessment({ actor, meta }, patient.id).catch(() => null),
   ]);
   const name = `${patient.givenName} ${patient.familyName}`;
+  const clinician = patient.staffAssignments.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN');
+  const ownPatient = clinician?.user.id === actor.userId;
   const latest = social?.latest ?? null;
 
   return (
@@ -56,7 +58,17 @@ export default async function ProposeOrderPage({
         </Link>
         <span className="nhsuk-caption-l">{name} · CTO1 Part 1</span>
         <h1>Propose a community treatment order</h1>
-        {live ? (
+        {!ownPatient ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              Only the patient’s own responsible clinician can propose a community treatment order.{' '}
+              {clinician
+                ? `${name}’s responsible clinician is ${clinician.user.name}.`
+                : `No responsible clinician is recorded for ${name}: the MHA office records one first.`}
+            </p>
+          </div>
+        ) : live ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
             <p>

@@ -285,8 +285,9 @@ export function SelectField(props: {
   error?: string;
   options: readonly { value: string; label: string }[];
   defaultValue?: string;
+  onChange?: (value: string) => void;
 }) {
-  const { id, name, label, hint, error, options, defaultValue } = props;
+  const { id, name, label, hint, error, options, defaultValue, onChange } = props;
   return (
     <div className={groupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
@@ -294,11 +295,17 @@ export function SelectField(props: {
       </label>
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
+      {/* After a form action React 19 resets the form, and a select goes back to the option it
+          was first drawn with: React sets `defaultValue` on a select only when it mounts (an
+          input's default follows the prop). Keyed by the value, the select is drawn again
+          whenever a refused submission echoes a different choice, so the reset keeps it. */}
       <select
+        key={defaultValue ?? ''}
         className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
         id={id}
         name={name}
         defaultValue={defaultValue}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
         aria-describedby={describedBy(id, hint, error)}
       >
         {options.map((o) => (

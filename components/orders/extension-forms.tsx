@@ -35,7 +35,22 @@ const NECESSARY = [
   { value: 'PROTECTION_OF_OTHERS', label: 'the protection of other persons' },
 ];
 
-export function ExaminationForm(props: Common & { windowText: string; social: SocialPrefill }) {
+/** 'YYYY-MM-DD' as the date fields take it, for a hint: '2026-10-02' -> '2 10 2026'. */
+function dateExample(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${Number(day)} ${Number(month)} ${year}`;
+}
+
+export function ExaminationForm(
+  props: Common & {
+    windowText: string;
+    /** The day the renewal window opens ('YYYY-MM-DD'): the hint's example. */
+    windowOpens?: string | null;
+    social: SocialPrefill;
+  },
+) {
+  // The example is a date inside the window (its first day), never a date the law refuses.
+  const example = props.windowOpens ? ` For example, ${dateExample(props.windowOpens)}.` : '';
   return (
     <FlowForm
       {...props}
@@ -55,7 +70,7 @@ export function ExaminationForm(props: Common & { windowText: string; social: So
             id="examinedOn"
             name="examinedOn"
             legend="Date you examined the patient"
-            hint={`It must be inside the renewal window: ${props.windowText}. For example, 27 3 2026.`}
+            hint={`It must be inside the renewal window: ${props.windowText}.${example}`}
             error={state.fieldErrors?.examinedOn}
             defaultValue={enteredDate(state, 'examinedOn')}
           />

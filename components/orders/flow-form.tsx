@@ -5,6 +5,7 @@
 import { useActionState, type ReactNode } from 'react';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { SubmissionFields } from '@/components/forms/fields';
+import { WarningCallout } from '@/components/ui/warning-callout';
 import { Countdown } from './countdown';
 import { EMPTY_FLOW_STATE, type FlowState } from './flow-state';
 
@@ -57,14 +58,9 @@ export function FlowForm({
         ))}
         {state.deadline ? <Countdown deadline={state.deadline} /> : null}
         {state.warnings?.map((line) => (
-          <div className="nhsuk-warning-callout" key={line}>
-            <h3 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>Check this
-              </span>
-            </h3>
+          <WarningCallout key={line} label="Check this" headingLevel={3}>
             <p>{line}</p>
-          </div>
+          </WarningCallout>
         ))}
         {next}
       </div>

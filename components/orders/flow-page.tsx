@@ -12,9 +12,11 @@ import {
   formatDate,
   IN_FORCE_STATES,
   STATE_LABELS,
+  type AlertCode,
   type EventAvailability,
   type EventType,
 } from '@/lib/cto';
+import { WarningCallout } from '@/components/ui/warning-callout';
 import { requireActor, type Actor } from '@/lib/server/actor';
 import { db } from '@/lib/server/db';
 import { AccessDenied, NotFound } from '@/lib/server/queries/access';
@@ -104,6 +106,15 @@ export function unavailableReason(page: FlowPage, type: EventType): string | nul
   return e?.allowed ? null : (e?.message ?? 'You cannot record this on this order now.');
 }
 
+/** The heading of each alert's warning callout: what it is about, never a bare "Important". */
+const ALERT_LABELS: Record<AlertCode, string> = {
+  RELEASE_REQUIRED: 'Release required',
+  AWAITING_RETURN_72_HOURS: 'Waiting for the patient to return',
+  ORDER_CONTINUES_BECAUSE_AWOL: 'The order continues after absence without leave',
+  NR_DISCHARGE_PENDING: 'Nearest relative’s order for discharge pending',
+  EXTENSION_WINDOW_OPEN: 'Renewal window open',
+};
+
 export function FlowPageFrame({
   page,
   title,
@@ -137,15 +148,9 @@ export function FlowPageFrame({
           .
         </p>
         {page.view.effective.alerts.map((alert) => (
-          <div className="nhsuk-warning-callout" key={alert.code}>
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                {alert.code === 'RELEASE_REQUIRED' ? 'Release required' : 'Important'}
-              </span>
-            </h2>
+          <WarningCallout key={alert.code} label={ALERT_LABELS[alert.code]}>
             <p>{alert.message}</p>
-          </div>
+          </WarningCallout>
         ))}
         {children}
       </div>

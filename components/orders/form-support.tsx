@@ -1,6 +1,7 @@
 'use client';
 // Helpers the order-flow forms share: reading back the values and errors of a refused
 // submission, and the warning list lib/cto gives.
+import { WarningCallout } from '@/components/ui/warning-callout';
 import type { FormState } from '@/lib/schemas/form-state';
 
 export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
@@ -55,16 +56,10 @@ export function dateTimeSummary(name: string, id: string): [string, string][] {
 export function WarningList({ title, warnings }: { title: string; warnings: readonly string[] }) {
   if (warnings.length === 0) return null;
   return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {title}
-        </span>
-      </h2>
+    <WarningCallout label={title}>
       {warnings.map((w) => (
         <p key={w}>{w}</p>
       ))}
-    </div>
+    </WarningCallout>
   );
 }

@@ -1,5 +1,6 @@
 // The nearest relative's orders for discharge on this order: the pending one with its 72-hour
 // point, and each barred one with the 28-day tribunal window and the six-month bar (lib/cto).
+import { WarningCallout } from '@/components/ui/warning-callout';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fromDbDate } from '@/lib/server/dates';
 import { nrBarEnds, nrDischargeTakesEffectAt, nrTribunalWindow } from '@/lib/cto';
@@ -22,13 +23,7 @@ export function PendingNearestRelativeOrder({ row, now }: { row: NrOrderRow; now
   const hours = Math.floor(left / 3_600_000);
   const minutes = Math.floor((left % 3_600_000) / 60_000);
   return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          Nearest relative’s order for discharge pending
-        </span>
-      </h2>
+    <WarningCallout label="Nearest relative’s order for discharge pending">
       <p>
         {row.nearestRelative
           ? `${row.nearestRelative.name} (${row.nearestRelative.relationship})`
@@ -51,7 +46,7 @@ export function PendingNearestRelativeOrder({ row, now }: { row: NrOrderRow; now
       <p className="nhsuk-body-s">
         {effect.explain} ({effect.basis})
       </p>
-    </div>
+    </WarningCallout>
   );
 }
 

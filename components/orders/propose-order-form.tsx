@@ -27,6 +27,7 @@ import {
   MANDATORY_CONDITION_WORDING,
   NECESSARY_FOR,
 } from '@/lib/schemas/orders/making';
+import { conditionRow, conditionSummaryFields, FIRST_NEW_ROW, rowsFrom } from './condition-rows';
 import { formReader, type FormAction } from './form-support';
 
 export interface ProposeOrderFormProps {
@@ -43,16 +44,6 @@ export interface ProposeOrderFormProps {
   } | null;
 }
 
-/** The indexes of the condition rows a refused submission sent back. */
-function rowsFrom(values: Record<string, string | string[]> | undefined): number[] {
-  const rows = new Set<number>();
-  for (const key of Object.keys(values ?? {})) {
-    const m = /^conditions\.(\d+)\./.exec(key);
-    if (m) rows.add(Number(m[1]));
-  }
-  return [...rows].sort((a, b) => a - b);
-}
-
 export function ProposeOrderForm(props: ProposeOrderFormProps) {
   const [state, formAction, pending] = useActionState(props.action, EMPTY_FORM_STATE);
   const f = formReader(state);
@@ -62,10 +53,11 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
     setSeen(state.values);
     if (state.values) setRows(rowsFrom(state.values));
   }
-  const next = useRef(1000);
+  const next = useRef(FIRST_NEW_ROW);
   const addRow = () => {
+    const id = next.current;
     next.current += 1;
-    setRows((r) => [...r, next.current]);
+    setRows((r) => [...r, id]);
   };
 
   const summary: [string, string][] = [
@@ -78,11 +70,7 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
     ['necessaryFor', 'necessaryFor-option'],
     ['deteriorationRiskConsidered', 'deteriorationRiskConsidered-option'],
     ['grounds', 'grounds'],
-    ...rows.flatMap((i): [string, string][] => [
-      [`conditions.${i}.category`, `conditions-${i}-category`],
-      [`conditions.${i}.wording`, `conditions-${i}-wording`],
-      [`conditions.${i}.purpose`, `conditions-${i}-purpose-option`],
-    ]),
+    ...conditionSummaryFields(rows),
     ['conditions', 'add-condition'],
     ...socialFactorErrorFields(),
     ['amhpId', 'amhpId'],
@@ -184,8 +172,8 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
       {rows.map((i, n) => (
         <ConditionRow
           key={i}
-          index={i}
-          number={n + 1}
+          id={i}
+          position={n}
           reader={f}
           onRemove={() => setRows((r) => r.filter((x) => x !== i))}
         />
@@ -231,84 +219,69 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
 }
 
 function ConditionRow({
-  index,
-  number,
+  id: rowId,
+  position,
   reader,
   onRemove,
 }: {
-  index: number;
-  number: number;
+  id: number;
+  position: number;
   reader: ReturnType<typeof formReader>;
   onRemove: () => void;
 }) {
   const wording = useRef<HTMLTextAreaElement | null>(null);
-  const name = (part: string) => `conditions.${index}.${part}`;
-  const id = (part: string) => `conditions-${index}-${part}`;
+  const row = conditionRow(rowId, position);
+  const number = position + 1;
   const onCategory = (value: string) => {
     const preset = DISCRETIONARY_CATEGORIES.find((c) => c.value === value)?.wording ?? '';
     const area = wording.current;
     const isPreset = DISCRETIONARY_CATEGORIES.some((c) => c.wording === area?.value);
     if (area && (area.value.trim() === '' || isPreset)) area.value = preset;
   };
+  const wordingError = reader.error(row.key('wording'));
   return (
-    <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4" aria-describedby={undefined}>
+    <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
         Discretionary condition {number}
       </legend>
-      <div
-        className={`nhsuk-form-group${reader.error(name('category')) ? ' nhsuk-form-group--error' : ''}`}
-      >
-        <label className="nhsuk-label" htmlFor={id('category')}>
-          Kind of condition
-        </label>
-        {reader.error(name('category')) ? (
-          <span className="nhsuk-error-message">
-            <span className="nhsuk-u-visually-hidden">Error:</span> {reader.error(name('category'))}
-          </span>
-        ) : null}
-        <select
-          className="nhsuk-select"
-          id={id('category')}
-          name={name('category')}
-          defaultValue={reader.value(name('category'))}
-          onChange={(e) => onCategory(e.target.value)}
-        >
-          <option value="">Choose</option>
-          {DISCRETIONARY_CATEGORIES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div
-        className={`nhsuk-form-group${reader.error(name('wording')) ? ' nhsuk-form-group--error' : ''}`}
-      >
-        <label className="nhsuk-label" htmlFor={id('wording')}>
+      <SelectField
+        id={row.id('category')}
+        name={row.name('category')}
+        label="Kind of condition"
+        options={[
+          { value: '', label: 'Choose' },
+          ...DISCRETIONARY_CATEGORIES.map((c) => ({ value: c.value, label: c.label })),
+        ]}
+        defaultValue={reader.value(row.key('category'))}
+        error={reader.error(row.key('category')) ?? reader.error(`conditions.${rowId}`)}
+        onChange={onCategory}
+      />
+      <div className={`nhsuk-form-group${wordingError ? ' nhsuk-form-group--error' : ''}`}>
+        <label className="nhsuk-label" htmlFor={row.id('wording')}>
           The condition, as it will appear on the form
         </label>
-        {reader.error(name('wording')) ? (
-          <span className="nhsuk-error-message" id={`${id('wording')}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {reader.error(name('wording'))}
+        {wordingError ? (
+          <span className="nhsuk-error-message" id={`${row.id('wording')}-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {wordingError}
           </span>
         ) : null}
         <textarea
           ref={wording}
-          className={`nhsuk-textarea${reader.error(name('wording')) ? ' nhsuk-textarea--error' : ''}`}
-          id={id('wording')}
-          name={name('wording')}
+          className={`nhsuk-textarea${wordingError ? ' nhsuk-textarea--error' : ''}`}
+          id={row.id('wording')}
+          name={row.name('wording')}
           rows={2}
-          defaultValue={reader.value(name('wording'))}
-          aria-describedby={reader.error(name('wording')) ? `${id('wording')}-error` : undefined}
+          defaultValue={reader.value(row.key('wording'))}
+          aria-describedby={wordingError ? `${row.id('wording')}-error` : undefined}
         />
       </div>
       <RadiosField
-        id={id('purpose')}
-        name={name('purpose')}
+        id={row.id('purpose')}
+        name={row.name('purpose')}
         legend="What it is for (section 17B(2))"
         options={CONDITION_PURPOSES.map((p) => ({ value: p.value, label: p.label }))}
-        defaultValue={reader.value(name('purpose'))}
-        error={reader.error(name('purpose'))}
+        defaultValue={reader.value(row.key('purpose'))}
+        error={reader.error(row.key('purpose'))}
       />
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onRemove}>
         Remove condition {number}

@@ -84,6 +84,25 @@ export const idempotencyKey = z
   .regex(/^[A-Za-z0-9-]{8,100}$/, 'The form is out of date: reload the page')
   .optional();
 
+/**
+ * One of `values` (radios or a select), with a plain-English `message` for anything else: never
+ * zod's own "Invalid option: expected one of ...".
+ */
+export function choice<const T extends readonly string[]>(values: T, message: string) {
+  return z.enum(values, { error: message });
+}
+
+/**
+ * A choice that may be left out: a blank select ('') or an unanswered radio (absent) is
+ * `undefined`; any other value not in `values` gives `message`.
+ */
+export function optionalChoice<const T extends readonly string[]>(values: T, message: string) {
+  return z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    choice(values, message).optional(),
+  );
+}
+
 export const uuid = (what: string) => z.uuid(`${capitalise(what)} is not valid`);
 
 export function capitalise(text: string): string {

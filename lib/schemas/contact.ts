@@ -41,23 +41,30 @@ export const CONTACT_MAX_MINUTES = 720;
 const objectOrEmpty = (value: unknown) =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
 
-// `activities.0.kind` arrives as { '0': { kind } }: read it as a list, and drop rows left empty.
+/** The most activity rows a form may send (more is not a form's doing). */
+const MAX_ACTIVITY_INDEX = 100;
+
+function isEmptyRow(row: unknown): boolean {
+  if (row === null || typeof row !== 'object') return true;
+  const { kind, description } = row as { kind?: unknown; description?: unknown };
+  return !(
+    (typeof kind === 'string' && kind) ||
+    (typeof description === 'string' && description.trim())
+  );
+}
+
+// `activities.0.kind` arrives as { '0': { kind } }: read it as a list that KEEPS each row at its
+// position (a row left empty is `undefined`), so an error in the second row is reported at
+// `activities.1.*`, beside the row the person filled; the empty rows are dropped after checking.
 const activityRows = (value: unknown): unknown[] => {
-  const rows = Array.isArray(value)
-    ? value
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value)
-          .filter(([k]) => /^\d+$/.test(k))
-          .sort(([a], [b]) => Number(a) - Number(b))
-          .map(([, v]) => v)
-      : [];
-  return rows.filter((row) => {
-    if (row === null || typeof row !== 'object') return false;
-    const { kind, description } = row as { kind?: unknown; description?: unknown };
-    return Boolean(
-      (typeof kind === 'string' && kind) || (typeof description === 'string' && description.trim()),
-    );
-  });
+  if (Array.isArray(value)) return value.map((row) => (isEmptyRow(row) ? undefined : row));
+  if (value === null || typeof value !== 'object') return [];
+  const rows: unknown[] = [];
+  for (const [key, row] of Object.entries(value)) {
+    if (!/^\d+$/.test(key) || Number(key) >= MAX_ACTIVITY_INDEX) continue;
+    rows[Number(key)] = isEmptyRow(row) ? undefined : row;
+  }
+  return Array.from(rows);
 };
 
 const activitySchema = z.object({
@@ -82,7 +89,17 @@ export const recordContactSchema = z.object({
   ),
   withCarer: z.enum(['yes', 'no'], { error: 'Select whether a carer or relative was there' }),
   summary: requiredText('a summary of the contact', CONTACT_SUMMARY_MAX),
-  activities: z.preprocess(activityRows, z.array(activitySchema).max(CONTACT_ACTIVITY_ROWS)),
+  activities: z
+    .preprocess(activityRows, z.array(activitySchema.optional()))
+    .transform((rows) => rows.filter((row) => row !== undefined))
+    .pipe(
+      z
+        .array(activitySchema)
+        .max(
+          CONTACT_ACTIVITY_ROWS,
+          `Record at most ${CONTACT_ACTIVITY_ROWS} care activities with one contact`,
+        ),
+    ),
   idempotencyKey,
 });
 

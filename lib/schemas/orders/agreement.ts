@@ -11,7 +11,9 @@ export const makingAgreementSchema = z
     criteriaMet: ticked,
     appropriate: ticked,
     /** Discretionary conditions the AMHP agrees (the mandatory ones need no agreement). */
-    agreedConditionIds: stringList.pipe(z.array(z.uuid())),
+    agreedConditionIds: stringList.pipe(
+      z.array(z.uuid({ error: 'The conditions have changed: reload the page' })),
+    ),
     localAuthority: optionalText('the local social services authority', 200),
     approvedBy: optionalText('the approving authority', 200),
     reasons: optionalText('your reasons', 4000),

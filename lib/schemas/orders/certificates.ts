@@ -2,7 +2,7 @@
 // clinician for a patient with capacity who consents; the end of a CTO12 (consent withdrawn,
 // capacity lost); and the first medication date C6 depends on.
 import { z } from 'zod';
-import { dateInput, optionalText, requiredText } from '@/lib/schemas/common';
+import { dateInput, optionalChoice, optionalText, requiredText } from '@/lib/schemas/common';
 import { orderRef, ticked, yesNo } from './shared';
 
 export const recordCertificateSchema = z
@@ -13,7 +13,10 @@ export const recordCertificateSchema = z
     certifierName: requiredText('the name of the person who gave the certificate', 200),
     treatments: requiredText('the treatments the certificate covers', 4000),
     includesEct: yesNo('Say whether the certificate covers ECT'),
-    appliesOnRecall: z.enum(['yes', 'no']).optional(),
+    appliesOnRecall: optionalChoice(
+      ['yes', 'no'],
+      'Say whether the certificate says treatment may be given on recall',
+    ),
     onRecallTreatments: optionalText('the treatments that may be given on recall', 4000),
     consultees: optionalText('the people the SOAD consulted', 1000),
     capacityAndConsent: ticked,

@@ -2,7 +2,7 @@
 // condition; suspend or end a suspension (s17B(5)). The mandatory s17B(3) conditions cannot be
 // varied or removed.
 import { z } from 'zod';
-import { requiredText } from '@/lib/schemas/common';
+import { optionalChoice, requiredText } from '@/lib/schemas/common';
 import { CONDITION_PURPOSES, DISCRETIONARY_CATEGORY_VALUES } from './making';
 import { orderRef } from './shared';
 
@@ -13,13 +13,17 @@ export const varyConditionsSchema = z
     ...orderRef,
     change: z.enum(VARIATION_KINDS, { error: 'Choose what you are changing' }),
     conditionId: z.string().optional(),
-    category: z.enum(DISCRETIONARY_CATEGORY_VALUES).optional(),
+    // Blank unless adding: the kind is asked only when a condition is added.
+    category: optionalChoice(DISCRETIONARY_CATEGORY_VALUES, 'Choose the kind of condition'),
     wording: z
       .string()
       .trim()
       .max(1000, 'The condition must be 1000 characters or fewer')
       .optional(),
-    purpose: z.enum(CONDITION_PURPOSES.map((p) => p.value)).optional(),
+    purpose: optionalChoice(
+      CONDITION_PURPOSES.map((p) => p.value),
+      'Choose what the condition is for (section 17B(2))',
+    ),
     reasons: requiredText('the reasons for the variation', 4000),
   })
   .superRefine((v, ctx) => {

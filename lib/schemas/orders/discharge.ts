@@ -1,7 +1,7 @@
 // Discharge from the order (s23(2)(c), s72(1)(c)): by the responsible clinician, by the hospital
 // managers (a panel of three or more, s23(4)) or by the tribunal.
 import { z } from 'zod';
-import { dateTimeInput, optionalText, requiredText } from '@/lib/schemas/common';
+import { dateTimeInput, optionalChoice, optionalText, requiredText } from '@/lib/schemas/common';
 import { socialFactorsSchema } from '@/lib/schemas/social-factors';
 import { optionalDate, orderRef } from './shared';
 
@@ -38,7 +38,10 @@ export const dischargeSchema = z
     hearingHeldOn: optionalDate('the date of the hearing'),
     // Tribunal
     tribunalCaseId: z.string().optional(),
-    tribunalApplicant: z.enum(['PATIENT', 'NEAREST_RELATIVE', 'HOSPITAL_MANAGERS']).optional(),
+    tribunalApplicant: optionalChoice(
+      ['PATIENT', 'NEAREST_RELATIVE', 'HOSPITAL_MANAGERS'],
+      'Choose who applied to the tribunal, or whether the hospital managers referred the case',
+    ),
     tribunalReceivedOn: optionalDate('the date the application or reference was received'),
     tribunalReference: optionalText('the tribunal reference', 100),
     // Issue 5 part 2: the social factors behind the decision (decision point DISCHARGE).

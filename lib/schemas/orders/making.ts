@@ -140,7 +140,12 @@ export const proposeOrderSchema = z.object({
   }),
   necessaryFor: stringList.pipe(
     z
-      .array(z.enum(NECESSARY_FOR.map((n) => n.value)))
+      .array(
+        z.enum(
+          NECESSARY_FOR.map((n) => n.value),
+          { error: 'Choose what the treatment is necessary for (criterion b)' },
+        ),
+      )
       .min(1, 'Choose what the treatment is necessary for (criterion b)'),
   ),
   deteriorationRiskConsidered: ticked.refine((v) => v, {

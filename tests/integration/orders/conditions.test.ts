@@ -58,6 +58,54 @@ describe('varying the conditions (CTO2)', () => {
     expect(await db.ctoEvent.count({ where: { orderId, type: 'VARY_CONDITIONS' } })).toBe(1);
   });
 
+  it('varies the wording with the form’s “kind” select left blank; asks the kind only when adding', async () => {
+    const w = await orderWorld(db);
+    const orderId = w.order!.id;
+    const old = await discretionary(orderId);
+    // As the form sends it: the "Kind of condition (when adding)" select submits ''.
+    const varied = await varyConditions(
+      w.rcActor,
+      {
+        orderId,
+        expectedVersion: String(await versionOf(db, orderId)),
+        idempotencyKey: key(),
+        change: 'VARY',
+        conditionId: old.id,
+        category: '',
+        wording: 'To live at 3 Station Road, Northbridge.',
+        purpose: 'PREVENT_RISK_TO_PATIENT',
+        reasons: 'Moved house.',
+      },
+      { db },
+    );
+    expect(varied).toMatchObject({ ok: true });
+    const added = await varyConditions(
+      w.rcActor,
+      {
+        orderId,
+        expectedVersion: String(await versionOf(db, orderId)),
+        idempotencyKey: key(),
+        change: 'ADD',
+        conditionId: '',
+        category: '',
+        wording: 'To attend the depot clinic.',
+        purpose: '',
+        reasons: 'Needed.',
+      },
+      { db },
+    );
+    expect(added).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fieldErrors: {
+        category: 'Choose the kind of condition',
+        purpose: 'Choose what the condition is for (section 17B(2))',
+      },
+    });
+    for (const message of Object.values((added.ok ? {} : added.fieldErrors) ?? {}))
+      expect(message).not.toMatch(/expected one of|Invalid/);
+  });
+
   it('refuses to vary or remove a mandatory condition, and bad input', async () => {
     const w = await orderWorld(db);
     const orderId = w.order!.id;

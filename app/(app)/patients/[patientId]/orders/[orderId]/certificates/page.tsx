@@ -7,6 +7,7 @@ import {
   compareDates,
   formatDate as ctoFormatDate,
   londonDateOf,
+  type IsoDate,
 } from '@/lib/cto';
 import { formatDate } from '@/lib/format';
 import { humanise } from '@/lib/ui/humanise';
@@ -14,6 +15,7 @@ import { fromDbDate } from '@/lib/server/dates';
 import { loadOrderPage } from '@/lib/server/queries/get-order-page';
 import { listOrderCertificates } from '@/lib/server/queries/get-order-records';
 import { NoPermission } from '@/components/ui/no-permission';
+import { WarningCallout } from '@/components/ui/warning-callout';
 import { availability, NotNow, OrderPageFrame } from '@/components/orders/order-flow-frame';
 import {
   EndCertificateForm,
@@ -33,9 +35,20 @@ const SOON_DAYS = 14;
 
 const DONE: Record<string, string> = {
   recorded: 'The certificate is recorded.',
-  ended: 'The CTO12 no longer applies. A CTO11 from a SOAD is needed before further medication.',
   medication: 'The first medication date is recorded; the certificate requirement date is updated.',
 };
+
+/**
+ * What the end of a CTO12 means for medication (s64C): nothing yet before the certificate
+ * requirement date (C6), a CTO11 from it; nothing while another certificate is in force.
+ */
+function afterCto12Ended(required: IsoDate | null, today: IsoDate, othersInForce: boolean) {
+  if (othersInForce)
+    return 'The CTO12 no longer applies. The certificates in force are listed below.';
+  if (required && compareDates(required, today) > 0)
+    return `The CTO12 no longer applies. No certificate is needed for medication before ${ctoFormatDate(required)}; from then a CTO11 from a SOAD is needed, except in an emergency (section 64G).`;
+  return 'The CTO12 no longer applies. A CTO11 from a SOAD is needed before further medication, except in an emergency (section 64G).';
+}
 
 export default async function CertificatesPage({
   params,
@@ -66,13 +79,26 @@ export default async function CertificatesPage({
   const live = ['ACTIVE', 'RECALL_PENDING', 'RECALLED', 'AWOL', 'AWAITING_EFFECT'].includes(
     view.effective.state,
   );
-  // C6: medication without cover once the requirement date has come (or soon will), or at once
-  // when a CTO12 stopped applying (s64C(4A)).
+  // C6: no certificate is needed before the certificate requirement date, even when a CTO12
+  // has stopped applying (s64C(4A) matters only from then). Warn once the date has come (or
+  // soon will); when the date is not known (first medication not recorded), a lapsed CTO12 is
+  // treated as needing a CTO11 now.
+  const neededNow = required === null || compareDates(required.date, today) <= 0;
   const uncovered =
     live &&
     active.length === 0 &&
-    ((required !== null && compareDates(required.date, addDays(today, SOON_DAYS)) <= 0) ||
-      lapsed !== undefined);
+    (required !== null
+      ? compareDates(required.date, addDays(today, SOON_DAYS)) <= 0
+      : lapsed !== undefined);
+  const doneMessage =
+    done === 'ended'
+      ? afterCto12Ended(required?.date ?? null, today, active.length > 0)
+      : typeof done === 'string'
+        ? DONE[done]
+        : undefined;
+  const lapsedText = lapsed
+    ? `The CTO12 of ${formatDate(lapsed.givenOn)} stopped applying on ${formatDate(lapsed.endedOn)} (${humanise(lapsed.endReason ?? '').toLowerCase()}).`
+    : '';
   const give = availability(view.events, 'CERTIFICATE_GIVEN');
   const end = availability(view.events, 'CERTIFICATE_ENDED');
   const activeCto12 = active.filter((c) => c.type === 'CTO12');
@@ -83,35 +109,41 @@ export default async function CertificatesPage({
       state={view.effective.state}
       title="Treatment certificates (Part 4A)"
     >
-      {typeof done === 'string' && DONE[done] ? (
+      {doneMessage ? (
         <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Done: </span>
-          <p>{DONE[done]}</p>
+          <p>{doneMessage}</p>
         </div>
       ) : null}
       {uncovered ? (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Medication would be given without a certificate
-            </span>
-          </h2>
-          {lapsed && (!required || compareDates(required.date, today) <= 0) ? (
+        <WarningCallout
+          label={
+            neededNow || !required
+              ? 'Medication would be given without a certificate'
+              : `A certificate is needed from ${ctoFormatDate(required.date)}`
+          }
+        >
+          {lapsed && neededNow ? (
             <p>
-              The CTO12 of {formatDate(lapsed.givenOn)} stopped applying on{' '}
-              {formatDate(lapsed.endedOn)} ({humanise(lapsed.endReason ?? '').toLowerCase()}). No
-              certificate is in force: a CTO11 from a SOAD is needed before further medication,
-              except in an emergency (section 64G).
+              {lapsedText} No certificate is in force: a CTO11 from a SOAD is needed before further
+              medication, except in an emergency (section 64G).
             </p>
           ) : required ? (
             <p>
-              No CTO11 or CTO12 is in force, and one is needed for medication from{' '}
-              <strong>{ctoFormatDate(required.date)}</strong>.
+              {lapsed ? `${lapsedText} ` : ''}No CTO11 or CTO12 is in force, and one is needed for
+              medication from <strong>{ctoFormatDate(required.date)}</strong>.
             </p>
           ) : (
             <p>No CTO11 or CTO12 is in force.</p>
           )}
+        </WarningCallout>
+      ) : live && lapsed && active.length === 0 && required ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {lapsedText} No certificate is needed for medication before{' '}
+            {ctoFormatDate(required.date)}; from then a CTO11 from a SOAD is needed.
+          </p>
         </div>
       ) : null}
 

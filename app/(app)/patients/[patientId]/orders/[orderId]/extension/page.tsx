@@ -116,6 +116,7 @@ export default async function ExtensionPage({ params }: { params: FlowRouteParam
         action={examinationAction}
         idempotencyKey={page.newKey()}
         windowText={windowText}
+        {...(window ? { windowOpens: window.opens } : {})}
         unavailable={unavailableReason(page, 'EXAMINE_FOR_EXTENSION')}
         social={page.event('EXAMINE_FOR_EXTENSION')?.allowed ? await loadSocialPrefill(page) : {}}
       />

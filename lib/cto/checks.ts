@@ -9,6 +9,7 @@ import {
   compareDates,
   formatDate,
   formatInstant,
+  isValidIsoDate,
   londonDateOf,
   parseIsoDate,
   type IsoDate,
@@ -267,5 +268,91 @@ export function checkWithin72Hours(at: Date, deadline: Date, what: string): Refu
   return refuse(
     'RECALL_72_HOURS_ENDED',
     `The 72 hours ended ${formatInstant(deadline)}, so ${what} is no longer possible; the patient must be released (s17F(6)).`,
+  );
+}
+
+// ---- Times out of sequence ----------------------------------------------------------------------
+
+/** A time (an instant, or a day typed in a form) an event says something happened. */
+export type EventTime = Date | IsoDate;
+
+function isBefore(when: EventTime, earlier: Date): boolean {
+  if (typeof when === 'string') {
+    return isValidIsoDate(when) && compareDates(when, londonDateOf(earlier)) < 0;
+  }
+  // Times on forms are stated to the minute: the same minute is in sequence.
+  return !Number.isNaN(when.getTime()) && minuteOf(when) < minuteOf(earlier);
+}
+
+function given(when: EventTime): string {
+  return typeof when === 'string'
+    ? `The date given is ${formatDate(when)}.`
+    : `The time given is ${formatInstant(when)}.`;
+}
+
+/**
+ * s17A(1), (5) and s17C; reg 6(1), CTO1 Part 3: a community treatment order has effect from the
+ * time the RC states in Part 3, and the patient is a community patient (s17A(7)) only from then.
+ * Nothing done under the order (recall s17E, detention s17E(6), transfer s17F(2), release
+ * s17F(5), revocation s17F(4), discharge s23, s72, the nearest relative's order s23, s25,
+ * absence s18, assignment s19A, certificates s64C, rights information s132A, extension s20A,
+ * tribunal s66-s68) can be dated before that time. `action` says what cannot happen, e.g. "The
+ * recall notice cannot be served"; a day typed in a form is before only on an earlier day.
+ */
+export function checkNotBeforeOrderEffective(
+  when: EventTime,
+  effectiveAt: Date,
+  action: string,
+): Refusal | undefined {
+  if (!isBefore(when, effectiveAt)) return undefined;
+  return refuse(
+    'BEFORE_ORDER_EFFECTIVE',
+    `${action} before the order took effect (${formatInstant(effectiveAt)}). ${given(when)} Check the ${typeof when === 'string' ? 'date' : 'date and time'}: the order has effect only from the time stated in CTO1 Part 3 (s17A).`,
+  );
+}
+
+/**
+ * s17E, s17F(5): a recall begins with the notice (CTO3) being handed over, delivered or posted;
+ * nothing about the recall (release) can be dated before it.
+ */
+export function checkNotBeforeRecallNotice(
+  at: Date,
+  handedOrPostedAt: Date,
+  action: string,
+): Refusal | undefined {
+  if (!isBefore(at, handedOrPostedAt)) return undefined;
+  return refuse(
+    'BEFORE_RECALL_NOTICE',
+    `${action} before the recall notice was handed over, delivered or posted (${formatInstant(handedOrPostedAt)}). ${given(at)}`,
+  );
+}
+
+/**
+ * s17F(1)-(5), s18: transfer (s17F(2)), revocation and the AMHP's agreement to it (s17F(4)),
+ * release (s17F(5)) and absconding from hospital (s18) concern a patient detained by virtue of
+ * the recall notice, so none can be dated before detention began (CTO4).
+ */
+export function checkNotBeforeDetention(
+  at: Date,
+  detentionBeganAt: Date,
+  action: string,
+): Refusal | undefined {
+  if (!isBefore(at, detentionBeganAt)) return undefined;
+  return refuse(
+    'BEFORE_DETENTION_BEGAN',
+    `${action} before detention after recall began (${formatInstant(detentionBeganAt)}). ${given(at)}`,
+  );
+}
+
+/**
+ * s25(1): the RC's barring report (M2) answers the nearest relative's order for discharge: it is
+ * furnished "within 72 hours after" the order (notice) was given to the managers, so it cannot be
+ * dated before an authorised officer received it (Kingswood Centre).
+ */
+export function checkBarringAfterReceipt(furnishedAt: Date, receivedAt: Date): Refusal | undefined {
+  if (!isBefore(furnishedAt, receivedAt)) return undefined;
+  return refuse(
+    'NR_BARRING_BEFORE_ORDER_RECEIVED',
+    `The barring report (M2) cannot be furnished ${formatInstant(furnishedAt)}, before the nearest relative’s order for discharge was received (${formatInstant(receivedAt)}). It must be furnished at or after receipt and within the 72 hours that follow (s25(1)).`,
   );
 }

@@ -30,7 +30,11 @@ import {
   type RightsTrigger,
 } from './clocks';
 import {
+  checkBarringAfterReceipt,
   checkCto7Furnishing,
+  checkNotBeforeDetention,
+  checkNotBeforeOrderEffective,
+  checkNotBeforeRecallNotice,
   checkDetentionAfterService,
   checkDiscretionaryConditionsAgreed,
   checkEffectiveTime,
@@ -43,6 +47,7 @@ import {
   monthEndWarning,
   recallOfEndedOrder,
   signedEffectiveWarning,
+  type EventTime,
   type ExtensionWindow,
 } from './checks';
 import {
@@ -85,6 +90,7 @@ import {
   type OrderSnapshot,
   type OrderState,
   type RecallSnapshot,
+  type Role,
 } from './types';
 
 export interface LifecycleOptions {
@@ -1477,6 +1483,9 @@ const HANDLERS: { readonly [K in EventType]: Handler<K> } = {
           'NR_ALREADY_BARRED',
           `The nearest relative’s order was already barred on ${formatDate(nr.barredOn)}.`,
         );
+      // s25(1): the report answers the order, within the 72 hours after it was received.
+      const early = checkBarringAfterReceipt(ctx.at, nr.orderReceivedAt);
+      if (early) return early;
       const effect = nrDischargeTakesEffectAt(nr.orderReceivedAt).instant;
       if (ctx.at.getTime() >= effect.getTime()) {
         return refuse(
@@ -2028,10 +2037,6 @@ function endedOn(order: OrderSnapshot | null): IsoDate | null {
   return order.endedAt ? londonDateOf(order.endedAt) : null;
 }
 
-function lower(label: string): string {
-  return label.charAt(0).toLowerCase() + label.slice(1);
-}
-
 function stateRefusal(
   code: RefusalCode,
   state: FromState,
@@ -2039,7 +2044,7 @@ function stateRefusal(
   spec: TransitionSpec,
 ): Refusal {
   const stateLabel = state === 'NONE' ? 'not yet proposed' : STATE_LABELS[state].toLowerCase();
-  const action = lower(spec.label);
+  const action = spec.action;
   switch (code) {
     case 'NO_ORDER_YET':
       return refuse(
@@ -2106,14 +2111,118 @@ function stateRefusal(
   }
 }
 
+/** A role as the subject of "Only … can": one of several hospital managers, the one RC. */
+const ROLE_WITH_ARTICLE: Readonly<Record<Role, string>> = {
+  CARE_COORDINATOR: `the ${ROLE_LABELS.CARE_COORDINATOR}`,
+  RESPONSIBLE_CLINICIAN: `the ${ROLE_LABELS.RESPONSIBLE_CLINICIAN}`,
+  AMHP: `an ${ROLE_LABELS.AMHP}`,
+  MHA_ADMINISTRATOR: `the ${ROLE_LABELS.MHA_ADMINISTRATOR}`,
+  HOSPITAL_MANAGER: `a ${ROLE_LABELS.HOSPITAL_MANAGER}`,
+  AUDITOR: `an ${ROLE_LABELS.AUDITOR}`,
+  SYSTEM_ADMINISTRATOR: `a ${ROLE_LABELS.SYSTEM_ADMINISTRATOR}`,
+};
+
 function roleRefusal(spec: TransitionSpec, actor: Actor): Refusal {
-  const who = spec.roles.map((r) => `the ${ROLE_LABELS[r]}`).join(' or ');
+  const who = spec.roles.map((r) => ROLE_WITH_ARTICLE[r]).join(' or ');
   const mine =
     actor.roles.length > 0 ? actor.roles.map((r) => ROLE_LABELS[r]).join(', ') : 'no role';
   return refuse(
     'ROLE_NOT_PERMITTED',
-    `Only ${who} can ${lower(spec.label)}. You are signed in as: ${mine}.`,
+    `Only ${who} can ${spec.action}. You are signed in as: ${mine}.`,
   );
+}
+
+// ---- Times out of sequence ----------------------------------------------------------------------------
+
+/** What cannot happen before an earlier time, said of the event's own time (`at`). */
+const AT_PHRASES: Partial<Record<EventType, string>> = {
+  SERVE_RECALL_NOTICE: 'The recall notice cannot be served',
+  DETENTION_BEGINS: 'Detention after recall cannot begin',
+  TRANSFER_DURING_RECALL: 'The patient cannot be transferred',
+  RELEASE_FROM_RECALL: 'The patient cannot be released from recall',
+  REVOKE: 'The order cannot be revoked',
+  DISCHARGE_BY_RC: 'The order cannot be discharged',
+  DISCHARGE_BY_MANAGERS: 'The order cannot be discharged',
+  DISCHARGE_BY_TRIBUNAL: 'The order cannot be discharged',
+  NR_DISCHARGE_ORDER_RECEIVED: 'The nearest relative’s order for discharge cannot be received',
+  NR_BARRING_REPORT: 'The barring report cannot be furnished',
+  AWOL_BEGINS: 'The absence without leave cannot begin',
+  AWOL_ENDS: 'The patient’s return cannot be',
+  ASSIGN_RESPONSIBILITY: 'Responsibility cannot be assigned to another hospital',
+};
+
+function atPhrase(ctx: Ctx): string {
+  return AT_PHRASES[ctx.type] ?? `You cannot ${ctx.spec.action}`;
+}
+
+/** Every time the event says something happened: its own `at`, and the dates typed in its form. */
+function eventTimes(ctx: Ctx, event: OrderEvent): { when: EventTime; action: string }[] {
+  const own = { when: ctx.at, action: atPhrase(ctx) };
+  switch (event.type) {
+    case 'SERVE_RECALL_NOTICE':
+      return [{ when: event.handedOrPostedAt, action: own.action }, own];
+    case 'DETENTION_BEGINS':
+      return [{ when: event.detentionBeganAt, action: own.action }, own];
+    case 'EXAMINE_FOR_EXTENSION':
+      return [{ when: event.examinedOn, action: 'The examination cannot take place' }, own];
+    case 'CONSULT_FOR_EXTENSION':
+      return [{ when: event.consultedOn, action: 'The consultation cannot take place' }, own];
+    case 'FURNISH_CTO8':
+      return [
+        { when: event.examinedOn, action: 'The examination cannot take place' },
+        { when: event.amhpAgreedAt, action: 'The AMHP cannot agree' },
+        own,
+      ];
+    case 'CERTIFICATE_GIVEN':
+      return [{ when: event.givenOn, action: 'The certificate cannot be given' }, own];
+    case 'TRIBUNAL_CASE_OPENED':
+      return [
+        { when: event.receivedOn, action: 'The application or reference cannot be received' },
+        own,
+      ];
+    case 'TRIBUNAL_HEARING_HELD':
+      return [{ when: event.consideredOn, action: 'The tribunal hearing cannot be held' }, own];
+    case 'DEATH':
+      return [{ when: event.diedOn, action: 'The date of death cannot be' }, own];
+    default:
+      return [own];
+  }
+}
+
+/**
+ * Times out of sequence, for events people record: on an order that has taken effect (in force,
+ * or revoked), nothing can be dated before the effective time (s17A, s17C: see
+ * checkNotBeforeOrderEffective); and what a recall leads to cannot be dated before the notice
+ * (s17E) or, once the patient is detained, before detention began (s17F(1)-(5), s18). The
+ * barring report's own sequence (s25(1)) is checked by its guard.
+ */
+function checkEventTimes(ctx: Ctx, event: OrderEvent): Refusal | undefined {
+  const order = ctx.order;
+  if (ctx.spec.trigger !== 'USER' || !order?.effectiveAt) return undefined;
+  if (!IN_FORCE_STATES.includes(ctx.state as OrderState) && ctx.state !== 'REVOKED') {
+    return undefined;
+  }
+  for (const { when, action } of eventTimes(ctx, event)) {
+    const early = checkNotBeforeOrderEffective(when, order.effectiveAt, action);
+    if (early) return early;
+  }
+  const recall = order.recall;
+  if (!recall || recall.endedAt) return undefined;
+  const afterDetention: readonly EventType[] = [
+    'TRANSFER_DURING_RECALL',
+    'RELEASE_FROM_RECALL',
+    'AMHP_AGREE_REVOCATION',
+    'AMHP_DECLINE_REVOCATION',
+    'REVOKE',
+    'AWOL_BEGINS',
+  ];
+  if (!afterDetention.includes(ctx.type)) return undefined;
+  if (recall.detentionBeganAt) {
+    return checkNotBeforeDetention(ctx.at, recall.detentionBeganAt, atPhrase(ctx));
+  }
+  return ctx.type === 'RELEASE_FROM_RECALL'
+    ? checkNotBeforeRecallNotice(ctx.at, recall.handedOrPostedAt, atPhrase(ctx))
+    : undefined;
 }
 
 // ---- The public API ---------------------------------------------------------------------------------
@@ -2165,7 +2274,7 @@ function prepare(
         }
         return refuse(
           eff.state === 'EXPIRED' ? 'ORDER_EXPIRED' : 'ORDER_ENDED',
-          `${eff.reason ?? 'The order has ended.'} You cannot ${lower(spec.label)}.`,
+          `${eff.reason ?? 'The order has ended.'} You cannot ${spec.action}.`,
         );
       }
       state = eff.state;
@@ -2188,7 +2297,7 @@ function prepare(
     ) {
       return refuse(
         'NOT_PATIENTS_RESPONSIBLE_CLINICIAN',
-        `Only the patient’s own responsible clinician can ${lower(spec.label)}.`,
+        `Only the patient’s own responsible clinician can ${spec.action}.`,
       );
     }
   }
@@ -2276,6 +2385,8 @@ function evaluate(
   const prepared = prepare(order, event.type, actor, now, at, options);
   if ('ok' in prepared) return { refusal: prepared };
   const { ctx } = prepared;
+  const sequence = checkEventTimes(ctx, event);
+  if (sequence) return { refusal: sequence };
   const guard = runGuard(ctx);
   if (guard) return { refusal: guard };
   const handler = HANDLERS[event.type] as Handler<EventType>;

@@ -12,6 +12,11 @@ export type FromState = OrderState | 'NONE';
 
 export interface TransitionSpec {
   readonly label: string;
+  /**
+   * What a person does, as a verb phrase completing "Only the RC can …" or "you cannot …"
+   * (e.g. "record a nearest relative’s order for discharge"). The label is a title, not a verb.
+   */
+  readonly action: string;
   readonly form: string | null;
   readonly basis: string;
   /** USER events are done by people; TIME events happen as time passes (SYSTEM_ACTOR records them). */
@@ -64,6 +69,7 @@ export const TRANSITIONS = {
   // ---- Making the order (CTO1) ------------------------------------------------------------
   PROPOSE: {
     label: 'Propose a community treatment order',
+    action: 'propose a community treatment order',
     form: 'CTO1 Part 1',
     basis: 's17A(1)-(5), s17B',
     trigger: 'USER',
@@ -91,6 +97,7 @@ export const TRANSITIONS = {
   },
   AMHP_AGREE_MAKING: {
     label: 'AMHP agrees the order and its conditions',
+    action: 'agree the order and its conditions',
     form: 'CTO1 Part 2',
     basis: 's17A(4)(b), s17B(2)',
     trigger: 'USER',
@@ -106,6 +113,7 @@ export const TRANSITIONS = {
   },
   AMHP_DECLINE_MAKING: {
     label: 'AMHP does not agree: the order is not made',
+    action: 'decline to agree the order',
     form: 'CTO1 Part 2',
     basis: 's17A(4)(b)',
     trigger: 'USER',
@@ -121,6 +129,7 @@ export const TRANSITIONS = {
   },
   WITHDRAW_PROPOSAL: {
     label: 'Withdraw the proposed order',
+    action: 'withdraw the proposed order',
     form: null,
     basis: 's17A',
     trigger: 'USER',
@@ -137,6 +146,7 @@ export const TRANSITIONS = {
   },
   MAKE: {
     label: 'Make the order',
+    action: 'make the order',
     form: 'CTO1 Part 3',
     basis: 's17A(1), (4), s20A(1); reg 6(1)',
     trigger: 'USER',
@@ -173,6 +183,7 @@ export const TRANSITIONS = {
   },
   TAKE_EFFECT: {
     label: 'The order takes effect',
+    action: 'record that the order has taken effect',
     form: null,
     basis: 's17A; CTO1 Part 3 effective time',
     trigger: 'TIME',
@@ -190,6 +201,7 @@ export const TRANSITIONS = {
   // ---- Conditions (CTO2, s17B(4)-(5)) -------------------------------------------------------
   VARY_CONDITIONS: {
     label: 'Vary the conditions',
+    action: 'vary the conditions',
     form: 'CTO2',
     basis: 's17B(4); reg 6(2)(b)-(c)',
     trigger: 'USER',
@@ -206,6 +218,7 @@ export const TRANSITIONS = {
   },
   SUSPEND_CONDITION: {
     label: 'Suspend a condition',
+    action: 'suspend a condition',
     form: null,
     basis: 's17B(5)',
     trigger: 'USER',
@@ -222,6 +235,7 @@ export const TRANSITIONS = {
   },
   REINSTATE_CONDITION: {
     label: 'End the suspension of a condition',
+    action: 'end the suspension of a condition',
     form: null,
     basis: 's17B(5)',
     trigger: 'USER',
@@ -240,6 +254,7 @@ export const TRANSITIONS = {
   // ---- Extension (CTO7; CTO8) ---------------------------------------------------------------
   EXAMINE_FOR_EXTENSION: {
     label: 'Record the extension examination',
+    action: 'record the extension examination',
     form: 'CTO7 Part 1',
     basis: 's20A(4)(a)',
     trigger: 'USER',
@@ -258,6 +273,7 @@ export const TRANSITIONS = {
   },
   CONSULT_FOR_EXTENSION: {
     label: 'Record the consultation before extension',
+    action: 'record the consultation before extension',
     form: 'CTO7 Part 1',
     basis: 's20A(9)',
     trigger: 'USER',
@@ -276,6 +292,7 @@ export const TRANSITIONS = {
   },
   AMHP_AGREE_EXTENSION: {
     label: 'AMHP agrees the extension',
+    action: 'agree the extension',
     form: 'CTO7 Part 2',
     basis: 's20A(4)(b), s20A(8)',
     trigger: 'USER',
@@ -291,6 +308,7 @@ export const TRANSITIONS = {
   },
   AMHP_DECLINE_EXTENSION: {
     label: 'AMHP does not agree the extension',
+    action: 'decline to agree the extension',
     form: 'CTO7 Part 2',
     basis: 's20A(4)(b)',
     trigger: 'USER',
@@ -308,6 +326,7 @@ export const TRANSITIONS = {
   },
   FURNISH_CTO7: {
     label: 'Furnish the extension report to the managers',
+    action: 'furnish the extension report to the managers',
     form: 'CTO7 Part 3',
     basis: 's20A(4), (10); reg 13(6)',
     trigger: 'USER',
@@ -340,6 +359,7 @@ export const TRANSITIONS = {
   },
   MANAGERS_RECEIVE_CTO7: {
     label: 'Record the managers’ receipt of the extension report',
+    action: 'record the managers’ receipt of the extension report',
     form: 'CTO7 Part 4',
     basis: 'reg 13(7)',
     trigger: 'USER',
@@ -355,6 +375,7 @@ export const TRANSITIONS = {
   },
   MANAGERS_REVIEW_EXTENSION: {
     label: 'Record the hospital managers’ review',
+    action: 'record the hospital managers’ review',
     form: null,
     basis: 's23; Code of Practice 38.14, 38.50',
     trigger: 'USER',
@@ -372,6 +393,7 @@ export const TRANSITIONS = {
   },
   FURNISH_CTO8: {
     label: 'Furnish the report after absence of more than 28 days',
+    action: 'furnish the report after absence of more than 28 days',
     form: 'CTO8',
     basis: 's21B(2), (6A); reg 14(3)',
     trigger: 'USER',
@@ -398,6 +420,7 @@ export const TRANSITIONS = {
   // ---- Recall (CTO3, CTO4, CTO6), release, revocation (CTO5) ---------------------------------
   SERVE_RECALL_NOTICE: {
     label: 'Recall to hospital',
+    action: 'recall the patient to hospital',
     form: 'CTO3',
     basis: 's17E; reg 6(3)(a), 6(5)-(6)',
     trigger: 'USER',
@@ -432,6 +455,7 @@ export const TRANSITIONS = {
   },
   DETENTION_BEGINS: {
     label: 'Record when detention after recall began',
+    action: 'record when detention after recall began',
     form: 'CTO4',
     basis: 's17E(6), s17F(8)(a); reg 6(3)(d)',
     trigger: 'USER',
@@ -454,6 +478,7 @@ export const TRANSITIONS = {
   },
   TRANSFER_DURING_RECALL: {
     label: 'Transfer the recalled patient to another hospital',
+    action: 'transfer the recalled patient to another hospital',
     form: 'CTO6',
     basis: 's17F(2)-(3); reg 9, reg 12',
     trigger: 'USER',
@@ -474,6 +499,7 @@ export const TRANSITIONS = {
   },
   RELEASE_FROM_RECALL: {
     label: 'Release from recall',
+    action: 'release the patient from recall',
     form: null,
     basis: 's17F(5), (7)',
     trigger: 'USER',
@@ -490,6 +516,7 @@ export const TRANSITIONS = {
   },
   SEVENTY_TWO_HOURS_END: {
     label: 'The 72 hours end: the patient must be released',
+    action: 'record the end of the 72 hours',
     form: null,
     basis: 's17F(6)',
     trigger: 'TIME',
@@ -509,6 +536,7 @@ export const TRANSITIONS = {
   },
   AMHP_AGREE_REVOCATION: {
     label: 'AMHP agrees revocation',
+    action: 'agree revocation',
     form: 'CTO5 Part 2',
     basis: 's17F(4)(b)',
     trigger: 'USER',
@@ -529,6 +557,7 @@ export const TRANSITIONS = {
   },
   AMHP_DECLINE_REVOCATION: {
     label: 'AMHP does not agree revocation',
+    action: 'decline to agree revocation',
     form: 'CTO5 Part 2',
     basis: 's17F(4)(b)',
     trigger: 'USER',
@@ -549,6 +578,7 @@ export const TRANSITIONS = {
   },
   REVOKE: {
     label: 'Revoke the order',
+    action: 'revoke the order',
     form: 'CTO5 Part 3',
     basis: 's17F(4), s17G; reg 6(8)',
     trigger: 'USER',
@@ -588,6 +618,7 @@ export const TRANSITIONS = {
   // ---- Discharge (s23, s25, s72) ---------------------------------------------------------------
   DISCHARGE_BY_RC: {
     label: 'Discharge by the responsible clinician',
+    action: 'discharge the order',
     form: null,
     basis: 's23(2)(c)',
     trigger: 'USER',
@@ -604,6 +635,7 @@ export const TRANSITIONS = {
   },
   DISCHARGE_BY_MANAGERS: {
     label: 'Discharge by the hospital managers',
+    action: 'record a discharge by the hospital managers',
     form: null,
     basis: 's23(2)(c), s23(4)-(6)',
     trigger: 'USER',
@@ -619,6 +651,7 @@ export const TRANSITIONS = {
   },
   DISCHARGE_BY_TRIBUNAL: {
     label: 'Discharge by the tribunal',
+    action: 'record a discharge by the tribunal',
     form: null,
     basis: 's72(1)(c)',
     trigger: 'USER',
@@ -634,6 +667,7 @@ export const TRANSITIONS = {
   },
   NR_DISCHARGE_ORDER_RECEIVED: {
     label: 'Nearest relative’s order for discharge received',
+    action: 'record a nearest relative’s order for discharge',
     form: null,
     basis: 's23(2)(c), s25(1); reg 25',
     trigger: 'USER',
@@ -652,6 +686,7 @@ export const TRANSITIONS = {
   },
   NR_BARRING_REPORT: {
     label: 'Bar the nearest relative’s discharge',
+    action: 'bar the nearest relative’s discharge',
     form: 'M2',
     basis: 's25(1); reg 25(1)(b)',
     trigger: 'USER',
@@ -668,6 +703,7 @@ export const TRANSITIONS = {
   },
   NR_DISCHARGE_TAKES_EFFECT: {
     label: 'The nearest relative’s discharge takes effect',
+    action: 'record that the nearest relative’s discharge took effect',
     form: null,
     basis: 's23, s25(1)',
     trigger: 'TIME',
@@ -690,6 +726,7 @@ export const TRANSITIONS = {
   // ---- Absence without leave (s18, s21-s21B) ---------------------------------------------------
   AWOL_BEGINS: {
     label: 'Record that the patient is absent without leave',
+    action: 'record that the patient is absent without leave',
     form: null,
     basis: 's18(2A), s17E',
     trigger: 'USER',
@@ -707,6 +744,7 @@ export const TRANSITIONS = {
   },
   AWOL_ENDS: {
     label: 'Record the patient’s return',
+    action: 'record the patient’s return',
     form: null,
     basis: 's18, s21(4), s21-s21B',
     trigger: 'USER',
@@ -724,6 +762,7 @@ export const TRANSITIONS = {
   // ---- Administration, certificates, tribunal, rights, death -----------------------------------
   ASSIGN_RESPONSIBILITY: {
     label: 'Assign responsibility to another hospital',
+    action: 'assign responsibility to another hospital',
     form: 'CTO10',
     basis: 's19A; reg 17',
     trigger: 'USER',
@@ -739,6 +778,7 @@ export const TRANSITIONS = {
   },
   CERTIFICATE_GIVEN: {
     label: 'Record a Part 4A certificate',
+    action: 'record a Part 4A certificate',
     form: 'CTO11 / CTO12',
     basis: 's64C(4), (4A); reg 28',
     trigger: 'USER',
@@ -756,6 +796,7 @@ export const TRANSITIONS = {
   },
   CERTIFICATE_ENDED: {
     label: 'Record that consent was withdrawn or capacity lost',
+    action: 'record that consent was withdrawn or capacity lost',
     form: null,
     basis: 's64C(4A), s64C(6)',
     trigger: 'USER',
@@ -773,6 +814,7 @@ export const TRANSITIONS = {
   },
   TRIBUNAL_CASE_OPENED: {
     label: 'Record a tribunal application or reference',
+    action: 'record a tribunal application or reference',
     form: null,
     basis: 's66, s67, s68; HESC Rules r32(6)',
     trigger: 'USER',
@@ -790,6 +832,7 @@ export const TRANSITIONS = {
   },
   TRIBUNAL_HEARING_HELD: {
     label: 'Record a tribunal hearing (not discharged)',
+    action: 'record a tribunal hearing',
     form: null,
     basis: 's68(6), s68(4)',
     trigger: 'USER',
@@ -805,6 +848,7 @@ export const TRANSITIONS = {
   },
   RIGHTS_INFORMATION_GIVEN: {
     label: 'Record that rights information was given',
+    action: 'record that rights information was given',
     form: null,
     basis: 's132A',
     trigger: 'USER',
@@ -822,6 +866,7 @@ export const TRANSITIONS = {
   },
   DEATH: {
     label: 'Record the patient’s death',
+    action: 'record the patient’s death',
     form: null,
     basis: 'common law; CQC (Registration) Regs',
     trigger: 'USER',
@@ -839,6 +884,7 @@ export const TRANSITIONS = {
   // ---- Time passing ----------------------------------------------------------------------------
   EXPIRE: {
     label: 'The order expires',
+    action: 'record that the order has expired',
     form: null,
     basis: 's20B, s17C(a)',
     trigger: 'TIME',

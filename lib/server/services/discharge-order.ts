@@ -8,7 +8,8 @@ import type { Action } from '@/lib/auth/permissions';
 import type { EventType } from '@/lib/cto';
 import { toDbDate, londonDateOf } from '@/lib/server/dates';
 import { dischargeSchema, type DischargeRouteValue } from '@/lib/schemas/orders/discharge';
-import { commit, decide } from '@/lib/server/orders/record-event';
+import { commit } from '@/lib/server/orders/record-event';
+import { decideAt } from './order-flow';
 import { runService, type ServiceActor, type ServiceResult } from './run-service';
 import {
   closeOrderScopedRows,
@@ -63,7 +64,12 @@ export function dischargeOrder(
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);
       const type = spec.event as
         'DISCHARGE_BY_RC' | 'DISCHARGE_BY_MANAGERS' | 'DISCHARGE_BY_TRIBUNAL';
-      const outcome = decide(ctx, order, { type, at: data.decidedAt });
+      const outcome = decideAt(
+        ctx,
+        order,
+        { type, at: data.decidedAt },
+        { EVENT_IN_FUTURE: 'decidedAt.date', BEFORE_ORDER_EFFECTIVE: 'decidedAt.date' },
+      );
       const day = londonDateOf(data.decidedAt);
 
       let managersHearingId: string | null = null;

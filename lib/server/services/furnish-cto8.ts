@@ -48,6 +48,8 @@ export function furnishCto8(actor: ServiceActor, input: unknown, options: CallOp
         {
           EXAMINATION_OUTSIDE_WINDOW: 'examinedOn',
           CTO7_BEFORE_AMHP_AGREEMENT: 'amhpAgreedAt.date',
+          INVALID_INPUT: 'examinedOn',
+          BEFORE_ORDER_EFFECTIVE: 'examinedOn',
         },
       );
       const periods = orderPeriods(outcome.order) ?? [];

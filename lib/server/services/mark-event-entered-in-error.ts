@@ -41,6 +41,8 @@ export const CORRECTABLE_EVENTS = [
   'AWOL_ENDS',
   'TRIBUNAL_CASE_OPENED',
   'TRIBUNAL_HEARING_HELD',
+  'NR_DISCHARGE_ORDER_RECEIVED',
+  'NR_BARRING_REPORT',
 ] as const;
 
 type Facts = Record<string, unknown>;
@@ -79,9 +81,39 @@ async function reopenAgreement<I>(ctx: ServiceContext<I>, agreementId: string | 
   });
 }
 
+/**
+ * The entry in the nearest relative's history that the event wrote: by its id (kept in the facts
+ * since this was added), or else the one of that kind at that moment.
+ */
+async function markNearestRelativeEvent<I>(
+  ctx: ServiceContext<I>,
+  event: { patientId: string; occurredAt: Date; facts: Prisma.JsonValue },
+  kind: 'DISCHARGE_ORDER_RECEIVED' | 'BARRING_REPORT_SENT',
+  reason: string,
+) {
+  const id = str((event.facts ?? {}) as Facts, 'nrEventId');
+  await ctx.tx.nearestRelativeEvent.updateMany({
+    where: id
+      ? { id, enteredInErrorAt: null }
+      : {
+          patientId: event.patientId,
+          kind,
+          occurredAt: event.occurredAt,
+          enteredInErrorAt: null,
+        },
+    data: { enteredInErrorAt: ctx.now, enteredInErrorReason: reason },
+  });
+}
+
 async function undoRows<I>(
   ctx: ServiceContext<I>,
-  event: { type: string; facts: Prisma.JsonValue; formId: string | null },
+  event: {
+    type: string;
+    patientId: string;
+    occurredAt: Date;
+    facts: Prisma.JsonValue;
+    formId: string | null;
+  },
   reason: string,
 ): Promise<void> {
   const tx = ctx.tx;
@@ -259,6 +291,41 @@ async function undoRows<I>(
         });
       }
       return;
+    }
+    case 'NR_DISCHARGE_ORDER_RECEIVED': {
+      // The order for discharge was never received: its row is marked, so it is no longer
+      // pending (its 72 hours and the "consider barring" deadline go with it).
+      const nrOrderId = str(facts, 'nrOrderId');
+      if (nrOrderId) {
+        await tx.nearestRelativeDischargeOrder.update({
+          where: { id: nrOrderId },
+          data: { enteredInErrorAt: ctx.now },
+        });
+      }
+      return markNearestRelativeEvent(ctx, event, 'DISCHARGE_ORDER_RECEIVED', reason);
+    }
+    case 'NR_BARRING_REPORT': {
+      // The order for discharge is pending again, exactly as before the report (its 72 hours
+      // still run from receipt); the M2 and the history entry are marked.
+      const nrOrderId = str(facts, 'nrOrderId');
+      if (nrOrderId) {
+        await tx.nearestRelativeDischargeOrder.update({
+          where: { id: nrOrderId },
+          data: {
+            outcome: 'PENDING',
+            barringReportAt: null,
+            barringReportOn: null,
+            barredById: null,
+            barringReasons: null,
+            nearestRelativeInformedOn: null,
+            tribunalWindowEndsOn: null,
+            noFurtherOrderUntil: null,
+            m2FormId: null,
+          },
+        });
+      }
+      await markNearestRelativeEvent(ctx, event, 'BARRING_REPORT_SENT', reason);
+      return markForm(ctx, event.formId, reason);
     }
     case 'TRIBUNAL_HEARING_HELD': {
       const hearingId = str(facts, 'hearingId');

@@ -44,7 +44,12 @@ export function recordAwolBegins(actor: ServiceActor, input: unknown, options: C
         ctx,
         order,
         { type: 'AWOL_BEGINS', at: d.at },
-        { NOTICE_NOT_YET_SERVED: 'at.date', EVENT_IN_FUTURE: 'at.date' },
+        {
+          NOTICE_NOT_YET_SERVED: 'at.date',
+          EVENT_IN_FUTURE: 'at.date',
+          BEFORE_ORDER_EFFECTIVE: 'at.date',
+          BEFORE_DETENTION_BEGAN: 'at.date',
+        },
       );
       const recall = currentRecall(order);
       const episode = await ctx.tx.awolEpisode.create({
@@ -94,7 +99,7 @@ export function recordAwolEnds(actor: ServiceActor, input: unknown, options: Cal
         ctx,
         order,
         { type: 'AWOL_ENDS', how: d.how, at: d.at },
-        { INVALID_INPUT: 'at.date', EVENT_IN_FUTURE: 'at.date' },
+        { INVALID_INPUT: 'at.date', EVENT_IN_FUTURE: 'at.date', BEFORE_ORDER_EFFECTIVE: 'at.date' },
       );
       const episode = [...order.awolEpisodes].reverse().find((e) => e.returnedAt === null);
       if (!episode) throw new Error('lib/cto accepted a return without an absence.');

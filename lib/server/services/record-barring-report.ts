@@ -7,7 +7,8 @@ import 'server-only';
 import { nrBarEnds, nrTribunalWindow } from '@/lib/cto';
 import { barringReportSchema } from '@/lib/schemas/orders/nearest-relative';
 import { londonDateOf, toDbDate } from '@/lib/server/dates';
-import { commit, decide } from '@/lib/server/orders/record-event';
+import { commit } from '@/lib/server/orders/record-event';
+import { decideAt } from './order-flow';
 import { runService, type ServiceActor, type ServiceResult } from './run-service';
 import {
   createForm,
@@ -33,7 +34,20 @@ export function recordBarringReport(
     execute: async (ctx) => {
       const { tx, input: data } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);
-      const outcome = decide(ctx, order, { type: 'NR_BARRING_REPORT', at: data.furnishedAt });
+      // A refusal about the time typed (in the future, before the order took effect or the
+      // nearest relative's order was received, after the 72 hours) is shown beside it.
+      const outcome = decideAt(
+        ctx,
+        order,
+        { type: 'NR_BARRING_REPORT', at: data.furnishedAt },
+        {
+          EVENT_IN_FUTURE: 'furnishedAt.date',
+          BEFORE_ORDER_EFFECTIVE: 'furnishedAt.date',
+          NR_BARRING_BEFORE_ORDER_RECEIVED: 'furnishedAt.date',
+          NR_BARRING_TOO_LATE: 'furnishedAt.date',
+          ORDER_ENDED: 'furnishedAt.date',
+        },
+      );
       const pending = [...order.nrOrders].reverse().find((o) => o.outcome === 'PENDING');
       if (!pending) {
         return ctx.refuse(
@@ -72,7 +86,8 @@ export function recordBarringReport(
           m2FormId: formId,
         },
       });
-      await tx.nearestRelativeEvent.create({
+      const nrEvent = await tx.nearestRelativeEvent.create({
+        select: { id: true },
         data: {
           patientId: order.patientId,
           nearestRelativeId: pending.nearestRelativeId,
@@ -90,6 +105,7 @@ export function recordBarringReport(
         formId,
         facts: {
           nrOrderId: pending.id,
+          nrEventId: nrEvent.id,
           tribunalWindowEndsOn: window.closes.date,
           noFurtherOrderUntil: bar.date,
         },

@@ -42,7 +42,11 @@ export function recordCto7Receipt(actor: ServiceActor, input: unknown, options: 
         ctx,
         order,
         { type: 'MANAGERS_RECEIVE_CTO7', at: receivedAt },
-        { CTO7_PART4_BEFORE_PART3: 'receivedAt.date', EVENT_IN_FUTURE: 'receivedAt.date' },
+        {
+          CTO7_PART4_BEFORE_PART3: 'receivedAt.date',
+          EVENT_IN_FUTURE: 'receivedAt.date',
+          BEFORE_ORDER_EFFECTIVE: 'receivedAt.date',
+        },
       );
       const extension = [...order.extensions].reverse().find((e) => e.cto7FurnishedAt !== null);
       if (!extension) throw new Error('lib/cto accepted Part 4 without a furnished CTO7.');

@@ -39,7 +39,11 @@ export function recordExtensionConsultation(
         ctx,
         order,
         { type: 'CONSULT_FOR_EXTENSION', consultedOn: d.consultedOn },
-        { INVALID_INPUT: 'consultedOn' },
+        {
+          INVALID_INPUT: 'consultedOn',
+          EVENT_IN_FUTURE: 'consultedOn',
+          BEFORE_ORDER_EFFECTIVE: 'consultedOn',
+        },
       );
       const extension = await ensureExtensionRow(ctx, order);
       await ctx.tx.extension.update({

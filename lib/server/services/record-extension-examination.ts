@@ -44,7 +44,12 @@ export function recordExtensionExamination(
         ctx,
         order,
         { type: 'EXAMINE_FOR_EXTENSION', examinedOn: d.examinedOn },
-        { EXAMINATION_OUTSIDE_WINDOW: 'examinedOn', INVALID_INPUT: 'examinedOn' },
+        {
+          EXAMINATION_OUTSIDE_WINDOW: 'examinedOn',
+          INVALID_INPUT: 'examinedOn',
+          EVENT_IN_FUTURE: 'examinedOn',
+          BEFORE_ORDER_EFFECTIVE: 'examinedOn',
+        },
       );
       const extension = await ensureExtensionRow(ctx, order);
       await ctx.tx.extension.update({

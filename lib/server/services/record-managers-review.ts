@@ -44,7 +44,12 @@ export function recordManagersReview(
       }
       // The review happened on that day: record it at midday, or now if that is still to come.
       const at = minInstant(londonTime(d.heldOn, 12, 0), ctx.now);
-      const outcome = decideAt(ctx, order, { type: 'MANAGERS_REVIEW_EXTENSION', at });
+      const outcome = decideAt(
+        ctx,
+        order,
+        { type: 'MANAGERS_REVIEW_EXTENSION', at },
+        { EVENT_IN_FUTURE: 'heldOn', BEFORE_ORDER_EFFECTIVE: 'heldOn' },
+      );
       const extension = [...order.extensions].reverse().find((e) => e.cto7FurnishedAt !== null);
       if (!extension) throw new Error('lib/cto accepted a review without a furnished CTO7.');
       let hearingId = d.hearingId ?? null;

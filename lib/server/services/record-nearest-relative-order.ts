@@ -4,7 +4,8 @@ import 'server-only';
 // 72 hours later unless the responsible clinician furnishes a barring report (M2) before then.
 import { nrDischargeTakesEffectAt } from '@/lib/cto';
 import { recordNearestRelativeOrderSchema } from '@/lib/schemas/orders/nearest-relative';
-import { commit, decide } from '@/lib/server/orders/record-event';
+import { commit } from '@/lib/server/orders/record-event';
+import { decideAt } from './order-flow';
 import { runService, type ServiceActor, type ServiceResult } from './run-service';
 import {
   warningMessages,
@@ -29,10 +30,18 @@ export function recordNearestRelativeOrder(
     execute: async (ctx) => {
       const { tx, input: data } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);
-      const outcome = decide(ctx, order, {
-        type: 'NR_DISCHARGE_ORDER_RECEIVED',
-        at: data.receivedAt,
-      });
+      // A refusal about the time typed (in the future, before the order took effect, within the
+      // six-month bar) is shown beside it.
+      const outcome = decideAt(
+        ctx,
+        order,
+        { type: 'NR_DISCHARGE_ORDER_RECEIVED', at: data.receivedAt },
+        {
+          EVENT_IN_FUTURE: 'receivedAt.date',
+          BEFORE_ORDER_EFFECTIVE: 'receivedAt.date',
+          NR_BARRED: 'receivedAt.date',
+        },
+      );
       if (data.nearestRelativeId) {
         const relative = await tx.nearestRelative.findFirst({
           where: { id: data.nearestRelativeId, patientId: order.patientId },
@@ -60,7 +69,8 @@ export function recordNearestRelativeOrder(
         },
         select: { id: true },
       });
-      await tx.nearestRelativeEvent.create({
+      const nrEvent = await tx.nearestRelativeEvent.create({
+        select: { id: true },
         data: {
           patientId: order.patientId,
           nearestRelativeId: data.nearestRelativeId ?? null,
@@ -77,6 +87,7 @@ export function recordNearestRelativeOrder(
         occurredAt: data.receivedAt,
         facts: {
           nrOrderId: nrOrder.id,
+          nrEventId: nrEvent.id,
           receivedBy: data.receivedBy,
           takesEffectAt: takesEffect.instant.toISOString(),
         },

@@ -50,6 +50,7 @@ export function recordRecallDetention(
           NOTICE_NOT_YET_SERVED: 'detentionBeganAt.date',
           CTO4_BEFORE_CTO3_SERVED: 'detentionBeganAt.date',
           EVENT_IN_FUTURE: 'detentionBeganAt.date',
+          BEFORE_ORDER_EFFECTIVE: 'detentionBeganAt.date',
         },
       );
       const recall = currentRecall(order);

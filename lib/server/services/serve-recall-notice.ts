@@ -61,6 +61,7 @@ export function serveRecallNotice(actor: ServiceActor, input: unknown, options: 
           CTO3_EMAIL_NOT_VALID_SERVICE: 'method',
           EVENT_IN_FUTURE: 'servedAt.date',
           RECALL_OF_ENDED_ORDER: 'servedAt.date',
+          BEFORE_ORDER_EFFECTIVE: 'servedAt.date',
         },
       );
       const served = outcome.order.recall;

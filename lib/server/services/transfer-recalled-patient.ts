@@ -56,7 +56,12 @@ export function transferRecalledPatient(
         ctx,
         order,
         { type: 'TRANSFER_DURING_RECALL', toHospital: to.id, at: d.transferredAt },
-        { RECALL_72_HOURS_ENDED: 'transferredAt.date', EVENT_IN_FUTURE: 'transferredAt.date' },
+        {
+          RECALL_72_HOURS_ENDED: 'transferredAt.date',
+          EVENT_IN_FUTURE: 'transferredAt.date',
+          BEFORE_ORDER_EFFECTIVE: 'transferredAt.date',
+          BEFORE_DETENTION_BEGAN: 'transferredAt.date',
+        },
       );
       const recall = currentRecall(order);
       if (!recall) throw new Error('lib/cto accepted a transfer without a recall.');

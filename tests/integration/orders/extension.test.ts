@@ -247,3 +247,38 @@ describe('renewal (extension)', () => {
     expect(await db.extension.count({ where: { orderId: w.orderId } })).toBe(0);
   });
 });
+
+describe('refusals about a date typed are shown beside it', () => {
+  it('an examination dated in the future: the law’s message beside the examination date', async () => {
+    const w = await inWindow();
+    const tomorrow = addCalendarDays(today(), 1);
+    const result = await examine(w, tomorrow);
+    expect(result).toMatchObject({ ok: false, code: 'REFUSED', reason: 'EVENT_IN_FUTURE' });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toBe(
+      `The examination date (${formatDate(tomorrow)}) cannot be in the future.`,
+    );
+    expect(result.fieldErrors?.examinedOn).toBe(result.message);
+    expect(
+      await db.ctoEvent.count({ where: { orderId: w.orderId, type: 'EXAMINE_FOR_EXTENSION' } }),
+    ).toBe(0);
+  });
+
+  it('a consultation dated in the future: beside the consultation date', async () => {
+    const w = await inWindow();
+    const tomorrow = addCalendarDays(today(), 1);
+    const result = await recordExtensionConsultation(
+      w.rc,
+      {
+        ...(await submission(w)),
+        consulteeName: 'Sam Care',
+        consulteeRole: 'Community psychiatric nurse',
+        consultedOn: dateParts(tomorrow),
+      },
+      { db },
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'EVENT_IN_FUTURE' });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.fieldErrors?.consultedOn).toBe(result.message);
+  });
+});

@@ -7,9 +7,10 @@ import { addDays, londonDateOf, nrBarEnds, nrTribunalWindow } from '@/lib/cto';
 import { CONFLICT_MESSAGE } from '@/lib/server/services/run-service';
 import { recordNearestRelativeOrder } from '@/lib/server/services/record-nearest-relative-order';
 import { recordBarringReport } from '@/lib/server/services/record-barring-report';
+import { markEventEnteredInError } from '@/lib/server/services/mark-event-entered-in-error';
 import { fromDbDate } from '@/lib/server/dates';
 import { testDb } from '../support/db';
-import { dateTimeFields, key, orderWorld, versionOf } from './support';
+import { dateFields, dateTimeFields, key, orderWorld, versionOf } from './support';
 
 let db: PrismaClient;
 beforeAll(() => {
@@ -232,5 +233,175 @@ describe('the barring report (M2)', () => {
         where: { entityId: orderId, action: 'order.nr-barring-report', outcome: 'SUCCESS' },
       }),
     ).toBe(0);
+  });
+});
+
+describe('times out of sequence, shown beside the time typed', () => {
+  it('refuses a barring report dated before the order for discharge was received', async () => {
+    const w = await orderWorld(db);
+    const receivedAt = new Date(Date.now() - 2 * HOUR);
+    receivedAt.setSeconds(0, 0);
+    await received(w, receivedAt);
+    const orderId = w.order!.id;
+    const result = await recordBarringReport(
+      w.rcActor,
+      barring(orderId, await versionOf(db, orderId), new Date(receivedAt.getTime() - HOUR)),
+      { db },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'REFUSED',
+      reason: 'NR_BARRING_BEFORE_ORDER_RECEIVED',
+    });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.fieldErrors?.['furnishedAt.date']).toBe(result.message);
+    expect(await db.statutoryForm.count({ where: { orderId, type: 'M2' } })).toBe(0);
+    expect(
+      (await db.nearestRelativeDischargeOrder.findFirstOrThrow({ where: { orderId } })).outcome,
+    ).toBe('PENDING');
+  });
+
+  it('refuses an order for discharge received before the order took effect, beside the field', async () => {
+    const w = await orderWorld(db); // made 30 days ago, effective 14:00 that day
+    const orderId = w.order!.id;
+    const order = await db.communityTreatmentOrder.findUniqueOrThrow({ where: { id: orderId } });
+    const result = await recordNearestRelativeOrder(
+      w.mhaActor,
+      {
+        orderId,
+        expectedVersion: String(order.version),
+        idempotencyKey: key(),
+        receivedAt: dateTimeFields(new Date(order.effectiveAt!.getTime() - HOUR)),
+        receivedBy: 'J. Officer',
+      },
+      { db },
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'BEFORE_ORDER_EFFECTIVE' });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toContain('before the order took effect');
+    expect(result.fieldErrors?.['receivedAt.date']).toBe(result.message);
+    expect(await db.nearestRelativeDischargeOrder.count({ where: { orderId } })).toBe(0);
+  });
+});
+
+describe('correcting the nearest relative’s events (entered in error)', () => {
+  async function latestEventId(orderId: string) {
+    const e = await db.ctoEvent.findFirstOrThrow({
+      where: { orderId, enteredInErrorAt: null },
+      orderBy: [{ recordedAt: 'desc' }, { occurredAt: 'desc' }],
+    });
+    return e.id;
+  }
+
+  async function correct(w: Awaited<ReturnType<typeof orderWorld>>, reason: string) {
+    const orderId = w.order!.id;
+    return markEventEnteredInError(
+      w.mhaActor,
+      {
+        orderId,
+        expectedVersion: String(await versionOf(db, orderId)),
+        idempotencyKey: key(),
+        eventId: await latestEventId(orderId),
+        reason,
+        confirm: 'yes',
+      },
+      { db },
+    );
+  }
+
+  async function openDeadlines(orderId: string) {
+    const rows = await db.deadline.findMany({
+      where: { orderId, status: 'OPEN' },
+      select: { kind: true, dueOn: true, dueAt: true },
+    });
+    return rows
+      .map((r) => `${r.kind} ${r.dueOn.toISOString()} ${r.dueAt?.toISOString() ?? ''}`)
+      .sort();
+  }
+
+  it('a barring report entered in error: the order for discharge is pending again, exactly as before', async () => {
+    const w = await orderWorld(db);
+    const orderId = w.order!.id;
+    await received(w, new Date(Date.now() - 3 * HOUR));
+    const nrBefore = await db.nearestRelativeDischargeOrder.findFirstOrThrow({
+      where: { orderId },
+    });
+    const orderBefore = await db.communityTreatmentOrder.findUniqueOrThrow({
+      where: { id: orderId },
+    });
+    const deadlinesBefore = await openDeadlines(orderId);
+
+    const barred = await recordBarringReport(
+      w.rcActor,
+      barring(orderId, await versionOf(db, orderId), new Date(Date.now() - 60_000), {
+        nearestRelativeInformedOn: dateFields(londonDateOf(new Date())),
+      }),
+      { db },
+    );
+    expect(barred).toMatchObject({ ok: true });
+
+    const corrected = await correct(w, 'Furnished against the wrong order.');
+    expect(corrected).toMatchObject({
+      ok: true,
+      data: { type: 'NR_BARRING_REPORT', state: 'ACTIVE' },
+    });
+    const nrAfter = await db.nearestRelativeDischargeOrder.findFirstOrThrow({
+      where: { orderId },
+    });
+    expect(nrAfter).toEqual(nrBefore);
+    const orderAfter = await db.communityTreatmentOrder.findUniqueOrThrow({
+      where: { id: orderId },
+    });
+    expect({
+      state: orderAfter.state,
+      currentExpiryDate: orderAfter.currentExpiryDate,
+      currentPeriodIndex: orderAfter.currentPeriodIndex,
+      endedAt: orderAfter.endedAt,
+    }).toEqual({
+      state: orderBefore.state,
+      currentExpiryDate: orderBefore.currentExpiryDate,
+      currentPeriodIndex: orderBefore.currentPeriodIndex,
+      endedAt: orderBefore.endedAt,
+    });
+    expect(await openDeadlines(orderId)).toEqual(deadlinesBefore);
+    const m2 = await db.statutoryForm.findFirstOrThrow({ where: { orderId, type: 'M2' } });
+    expect(m2.enteredInErrorReason).toBe('Furnished against the wrong order.');
+    const history = await db.nearestRelativeEvent.findFirstOrThrow({
+      where: { patientId: w.patientId, kind: 'BARRING_REPORT_SENT' },
+    });
+    expect(history.enteredInErrorAt).not.toBeNull();
+
+    // The right report can now be furnished again, within the same 72 hours.
+    const again = await recordBarringReport(
+      w.rcActor,
+      barring(orderId, await versionOf(db, orderId), new Date(Date.now() - 30_000)),
+      { db },
+    );
+    expect(again).toMatchObject({ ok: true, data: { state: 'ACTIVE' } });
+  });
+
+  it('an order for discharge entered in error: nothing is pending, and a new one can be received', async () => {
+    const w = await orderWorld(db);
+    const orderId = w.order!.id;
+    await received(w, new Date(Date.now() - 3 * HOUR));
+    const deadlinesBefore = await openDeadlines(orderId);
+    const corrected = await correct(w, 'Recorded on the wrong patient.');
+    expect(corrected).toMatchObject({
+      ok: true,
+      data: { type: 'NR_DISCHARGE_ORDER_RECEIVED', state: 'ACTIVE' },
+    });
+    const nr = await db.nearestRelativeDischargeOrder.findFirstOrThrow({ where: { orderId } });
+    expect(nr.enteredInErrorAt).not.toBeNull();
+    expect(await openDeadlines(orderId)).toEqual(deadlinesBefore);
+    const history = await db.nearestRelativeEvent.findFirstOrThrow({
+      where: { patientId: w.patientId, kind: 'DISCHARGE_ORDER_RECEIVED' },
+    });
+    expect(history).toMatchObject({ enteredInErrorReason: 'Recorded on the wrong patient.' });
+    await received(w, new Date(Date.now() - HOUR));
+    expect(
+      await db.nearestRelativeDischargeOrder.count({
+        where: { orderId, enteredInErrorAt: null, outcome: 'PENDING' },
+      }),
+    ).toBe(1);
   });
 });

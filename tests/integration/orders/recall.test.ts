@@ -2,6 +2,7 @@
 // refused with the law's reason, concurrent, idempotent, bad input, and nothing left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { formatInstant, londonDateOf } from '@/lib/cto';
 import { serveRecallNotice } from '@/lib/server/services/serve-recall-notice';
 import { recordRecallDetention } from '@/lib/server/services/record-recall-detention';
 import { transferRecalledPatient } from '@/lib/server/services/transfer-recalled-patient';
@@ -349,5 +350,23 @@ describe('detention after recall (CTO4), transfer (CTO6) and release', () => {
         where: { orderId: w.orderId, kind: 'RECALL_72_HOURS', status: 'OPEN' },
       }),
     ).toBe(0);
+  });
+});
+
+describe('times before the order took effect', () => {
+  it('refuses a recall served before the order took effect, beside the time of service', async () => {
+    const w = await orderWorld(db, { madeOn: londonDateOf(new Date(Date.now() - 86_400_000)) });
+    const order = await db.communityTreatmentOrder.findUniqueOrThrow({ where: { id: w.orderId } });
+    const servedAt = new Date(order.effectiveAt!.getTime() - 31 * 60_000);
+    const result = await serveRecallNotice(w.rc, recallInput(w, order.version, servedAt), { db });
+    expect(result).toMatchObject({ ok: false, code: 'REFUSED', reason: 'BEFORE_ORDER_EFFECTIVE' });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toContain(
+      'The recall notice cannot be served before the order took effect (',
+    );
+    expect(result.message).toContain(formatInstant(order.effectiveAt!));
+    expect(result.message).toContain(formatInstant(servedAt));
+    expect(result.fieldErrors?.['servedAt.date']).toBe(result.message);
+    expect(await counts(w.orderId)).toMatchObject({ recalls: 0, forms: 0 });
   });
 });

@@ -470,6 +470,64 @@ describe('computeOrderDeadlines', () => {
     expect(kinds(dischargedFromSection)).not.toContain('DETENTION_EXPIRY');
   });
 
+  it('gives the nearest relative’s 72 hours, then the 28-day tribunal window once barred (C11)', () => {
+    // Received Friday 27 March 2026 at 16:00 GMT: 72 hours later crosses the clock change.
+    const receivedAt = new Date('2026-03-27T16:00:00Z');
+    const takesEffectAt = new Date('2026-03-30T16:00:00Z');
+    const pending = computeOrderDeadlines(
+      facts({
+        nearestRelativeOrders: [
+          { id: 'nr-1', receivedAt, takesEffectAt, outcome: 'PENDING', barringReportOn: null },
+        ],
+      }),
+      '2026-03-28',
+      NOW,
+    );
+    const bar = only(pending, 'NEAREST_RELATIVE_DISCHARGE');
+    expect(bar.dueAt?.toISOString()).toBe('2026-03-30T16:00:00.000Z');
+    expect(bar.dueOn).toBe('2026-03-30');
+    expect(bar.basis).toBe('s23, s25(1)');
+    expect(bar.ownerRole).toBe('RESPONSIBLE_CLINICIAN');
+    expect(bar.explanation).toContain('barring report (M2)');
+
+    const barred = (today: string) =>
+      computeOrderDeadlines(
+        facts({
+          nearestRelativeOrders: [
+            {
+              id: 'nr-1',
+              receivedAt,
+              takesEffectAt,
+              outcome: 'BARRED',
+              barringReportOn: '2026-03-29',
+            },
+          ],
+        }),
+        today,
+        NOW,
+      );
+    const window = only(barred('2026-04-10'), 'NEAREST_RELATIVE_TRIBUNAL_WINDOW');
+    // 28 days beginning with Sunday 29 March 2026 end on Saturday 25 April 2026.
+    expect(window.opensOn).toBe('2026-03-29');
+    expect(window.dueOn).toBe('2026-04-25');
+    expect(window.basis).toBe('s66(1)(g), s66(2)(d)');
+    expect(kinds(barred('2026-04-10'))).not.toContain('NEAREST_RELATIVE_DISCHARGE');
+    expect(kinds(barred('2026-04-25'))).toContain('NEAREST_RELATIVE_TRIBUNAL_WINDOW');
+    expect(kinds(barred('2026-04-26'))).not.toContain('NEAREST_RELATIVE_TRIBUNAL_WINDOW');
+    // Discharged by the nearest relative, or the order no longer in force: nothing to track.
+    const ended = computeOrderDeadlines(
+      facts({
+        state: 'DISCHARGED',
+        nearestRelativeOrders: [
+          { id: 'nr-1', receivedAt, takesEffectAt, outcome: 'DISCHARGED', barringReportOn: null },
+        ],
+      }),
+      '2026-03-31',
+      NOW,
+    );
+    expect(ended).toEqual([]);
+  });
+
   it('gives nothing for an order that has ended or was never made', () => {
     for (const state of ['DISCHARGED', 'EXPIRED', 'DIED'] as const) {
       expect(

@@ -7,6 +7,7 @@
  */
 import {
   certificateRequiredFrom,
+  nrTribunalWindow,
   firstManagersReferenceDue,
   periodicReferenceDue,
   recallDeadline,
@@ -117,6 +118,14 @@ export interface OrderDeadlineFacts {
     readonly nursingReportSent: boolean;
     /** Days a hearing considered the case (withdrawn applications do not count, s68(4)). */
     readonly consideredOn: readonly IsoDate[];
+  }[];
+  /** The nearest relative's orders for discharge (s23, s25), not entered in error. */
+  readonly nearestRelativeOrders?: readonly {
+    readonly id: string;
+    readonly receivedAt: Date;
+    readonly takesEffectAt: Date;
+    readonly outcome: 'PENDING' | 'BARRED' | 'DISCHARGED' | 'WITHDRAWN';
+    readonly barringReportOn: IsoDate | null;
   }[];
   readonly revocation: { readonly revokedOn: IsoDate; readonly revokedAt: Date } | null;
   readonly revocationDetention: {
@@ -296,6 +305,48 @@ export function computeOrderDeadlines(
         ownerRole: 'RESPONSIBLE_CLINICIAN',
         ownerId: rc,
       });
+    }
+  }
+
+  // C11: the nearest relative's order for discharge. While it is pending, the RC has until it
+  // takes effect (72 hours after receipt, s23, s25(1)) to furnish a barring report (M2); once
+  // barred, the nearest relative may apply to the tribunal within 28 days (s66(1)(g), s66(2)(d)).
+  if (live) {
+    for (const nr of facts.nearestRelativeOrders ?? []) {
+      if (nr.outcome === 'PENDING') {
+        out.push({
+          kind: 'NEAREST_RELATIVE_DISCHARGE',
+          title: "Bar the nearest relative's order for discharge, or it takes effect",
+          dueOn: londonDateOf(nr.takesEffectAt),
+          dueAt: nr.takesEffectAt,
+          basis: 's23, s25(1)',
+          explanation:
+            `The nearest relative's order for discharge was received ${formatLondonInstant(nr.receivedAt)}. ` +
+            `It discharges the patient at ${formatLondonInstant(nr.takesEffectAt)} unless the responsible clinician furnishes a barring report (M2) before then.`,
+          inputs: {
+            nearestRelativeOrderId: nr.id,
+            receivedAt: nr.receivedAt.toISOString(),
+            takesEffectAt: nr.takesEffectAt.toISOString(),
+          },
+          ownerRole: 'RESPONSIBLE_CLINICIAN',
+          ownerId: rc,
+        });
+      } else if (nr.outcome === 'BARRED' && nr.barringReportOn) {
+        const window = nrTribunalWindow(nr.barringReportOn);
+        if (today <= window.closes.date) {
+          out.push({
+            kind: 'NEAREST_RELATIVE_TRIBUNAL_WINDOW',
+            title: 'Nearest relative may apply to the tribunal',
+            dueOn: window.closes.date,
+            opensOn: window.opens,
+            basis: window.closes.basis,
+            explanation: `${window.closes.explain} The MHA office tells the nearest relative of this right.`,
+            inputs: { nearestRelativeOrderId: nr.id, barringReportOn: nr.barringReportOn },
+            ownerRole: 'MHA_ADMINISTRATOR',
+            ownerId: null,
+          });
+        }
+      }
     }
   }
 

@@ -75,6 +75,16 @@ const orderInclude = {
     },
     select: { id: true, type: true, occurredAt: true },
   },
+  nrOrders: {
+    where: { enteredInErrorAt: null },
+    select: {
+      id: true,
+      receivedAt: true,
+      takesEffectAt: true,
+      outcome: true,
+      barringReportOn: true,
+    },
+  },
   revocation: { select: { revokedOn: true, revokedAt: true } },
   revocationDetention: {
     select: {
@@ -148,6 +158,13 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
       consideredOn: c.hearings
         .filter((h) => h.heldOn !== null && h.outcome !== 'WITHDRAWN' && h.outcome !== 'ADJOURNED')
         .map((h) => fromDbDate(h.heldOn as Date)),
+    })),
+    nearestRelativeOrders: order.nrOrders.map((nr) => ({
+      id: nr.id,
+      receivedAt: nr.receivedAt,
+      takesEffectAt: nr.takesEffectAt,
+      outcome: nr.outcome,
+      barringReportOn: fromDbDateOrNull(nr.barringReportOn),
     })),
     revocation: order.revocation
       ? { revokedOn: fromDbDate(order.revocation.revokedOn), revokedAt: order.revocation.revokedAt }

@@ -384,7 +384,11 @@ describe('correcting the nearest relative’s events (entered in error)', () => 
     const w = await orderWorld(db);
     const orderId = w.order!.id;
     await received(w, new Date(Date.now() - 3 * HOUR));
-    const deadlinesBefore = await openDeadlines(orderId);
+    // While it is pending, the RC's 72 hours to bar it are a deadline (C11); once it is marked
+    // entered in error, that deadline goes and the others stay as they were.
+    const whilePending = await openDeadlines(orderId);
+    expect(whilePending.filter((d) => d.startsWith('NEAREST_RELATIVE_DISCHARGE '))).toHaveLength(1);
+    const deadlinesBefore = whilePending.filter((d) => !d.startsWith('NEAREST_RELATIVE_'));
     const corrected = await correct(w, 'Recorded on the wrong patient.');
     expect(corrected).toMatchObject({
       ok: true,

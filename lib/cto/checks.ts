@@ -175,7 +175,7 @@ export function checkCto7Furnishing(input: {
     const late = compareDates(day, window.closes) > 0;
     return refuse(
       'CTO7_OUTSIDE_WINDOW',
-      `The extension report cannot be furnished on ${formatDate(day)}: ${windowText(window)}. ${late ? 'There is no power to extend after the order has expired (s20B).' : 'Wait until the window opens.'}`,
+      `The extension report cannot be furnished on ${formatDate(day)}. ${windowText(window)}. ${late ? 'There is no power to extend after the order has expired (s20B).' : 'Wait until the window opens.'}`,
     );
   }
   if (examinedOn === null) {
@@ -353,6 +353,6 @@ export function checkBarringAfterReceipt(furnishedAt: Date, receivedAt: Date): R
   if (!isBefore(furnishedAt, receivedAt)) return undefined;
   return refuse(
     'NR_BARRING_BEFORE_ORDER_RECEIVED',
-    `The barring report (M2) cannot be furnished ${formatInstant(furnishedAt)}, before the nearest relative’s order for discharge was received (${formatInstant(receivedAt)}). It must be furnished at or after receipt and within the 72 hours that follow (s25(1)).`,
+    `The barring report (M2) cannot be furnished on ${formatInstant(furnishedAt)}, before the nearest relative’s order for discharge was received (${formatInstant(receivedAt)}). It must be furnished at or after receipt and within the 72 hours that follow (s25(1)).`,
   );
 }

@@ -133,7 +133,7 @@ export default async function PatientsPage({
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">
                     Expires{' '}
                   </span>
-                  {/* Only an order in force has a period that ends; an ended order shows none. */}
+                  {/* Only an order in force (or about to be) has a period that ends; an ended one shows none. */}
                   {patient.order?.currentExpiryDate && IN_FORCE_STATES.includes(patient.order.state)
                     ? formatDate(patient.order.currentExpiryDate)
                     : ''}

@@ -561,6 +561,16 @@ export async function getChronology(
       where: mine,
       include: { ratings: { select: { domain: true, rating: true } } },
     });
+    // An assessment made with a decision sits at the moment of that decision, so that it is
+    // read beside it rather than at an arbitrary time of its day.
+    const decisionIds = assessments.flatMap((a) => (a.decisionEventId ? [a.decisionEventId] : []));
+    const decisions = decisionIds.length
+      ? await client.ctoEvent.findMany({
+          where: { id: { in: decisionIds }, patientId },
+          select: { id: true, occurredAt: true },
+        })
+      : [];
+    const decidedAt = new Map(decisions.map((e) => [e.id, e.occurredAt]));
     for (const a of assessments) {
       userIds.add(a.assessedById);
       const concerns = (['SERIOUS_CONCERN', 'SOME_CONCERN', 'STRENGTH'] as const)
@@ -573,7 +583,9 @@ export async function getChronology(
         .filter(Boolean);
       push({
         id: `social:${a.id}`,
-        at: fromDbDate(a.assessedOn),
+        at:
+          (a.decisionEventId ? decidedAt.get(a.decisionEventId) : undefined) ??
+          fromDbDate(a.assessedOn),
         kind: 'social',
         title: `Social factors assessed: ${DECISION_POINT_LABELS[a.decisionPoint].toLowerCase()}`,
         detail: sentence([...concerns, a.summary]),

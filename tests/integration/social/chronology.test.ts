@@ -202,6 +202,30 @@ describe('the chronology', () => {
     expect(read.outcome).toBe('SUCCESS');
   });
 
+  it('places an assessment made with a decision at the moment of that decision', async () => {
+    const revoke = await db.ctoEvent.findFirstOrThrow({
+      where: { orderId: fx.order!.id, type: 'REVOKE' },
+    });
+    const assessment = await db.socialFactorAssessment.create({
+      data: {
+        patientId: fx.patientId,
+        orderId: fx.order!.id,
+        decisionPoint: 'REVOCATION',
+        decisionEventId: revoke.id,
+        assessedOn: revoke.occurredAt,
+        assessedById: fx.rc.id,
+      },
+    });
+    const { entries } = await getChronology({ actor: actorOf(fx.cc), client: db }, fx.patientId);
+    const entry = entries.find((e) => e.source.id === assessment.id);
+    expect(entry?.at).toEqual(revoke.occurredAt);
+    // Beside the revocation, not above the day's later entries as a date-only entry would be.
+    const revokedAt = entries.findIndex((e) => e.title === 'Community treatment order revoked');
+    const assessedAt = entries.findIndex((e) => e.source.id === assessment.id);
+    expect(Math.abs(revokedAt - assessedAt)).toBeLessThanOrEqual(2);
+    expect(newestFirst(entries)).toBe(true);
+  });
+
   it('filters by kind and by date', async () => {
     const actor = actorOf(fx.cc);
     const recalls = await getChronology({ actor, client: db }, fx.patientId, { kinds: ['recall'] });

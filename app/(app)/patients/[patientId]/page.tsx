@@ -14,12 +14,22 @@ import { OrderActions } from '@/components/orders/order-actions';
 import { Countdown } from '@/components/orders/countdown';
 import { PatientNav } from '@/components/patients/patient-nav';
 import Link from 'next/link';
+import { fromDbDate, londonDateOf } from '@/lib/server/dates';
 import { can } from '@/lib/auth/permissions';
 // Issue 4: emergency access banner and "who has viewed or changed this record".
 import { BreakGlassBanner } from '@/components/patients/break-glass-banner';
 import { AccessHistory } from '@/components/patients/access-history';
 
 export const metadata: Metadata = { title: 'Patient' };
+
+/**
+ * A deadline is overdue once its moment has passed, or, for a date, once that day has ended in
+ * England (a task due on a day can still be done on it).
+ */
+function isOverdue(deadline: { dueOn: Date; dueAt: Date | null }, now: Date): boolean {
+  if (deadline.dueAt) return deadline.dueAt.getTime() < now.getTime();
+  return fromDbDate(deadline.dueOn) < londonDateOf(now);
+}
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -225,6 +235,12 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                   <td className="nhsuk-table__cell app-table-nowrap">
                     {deadline.dueAt ? formatDateTime(deadline.dueAt) : formatDate(deadline.dueOn)}
                     {deadline.provisional ? ' (provisional)' : ''}
+                    {isOverdue(deadline, today) ? (
+                      <>
+                        {' '}
+                        <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+                      </>
+                    ) : null}
                   </td>
                   <td className="nhsuk-table__cell">{deadline.basis}</td>
                 </tr>

@@ -40,10 +40,16 @@ export function OrderActions({
           <Link className="nhsuk-link" href={e.href}>
             {e.label}
           </Link>
-          {e.form ? <span className="nhsuk-body-s"> ({e.form})</span> : null}
-          {e.allowed ? null : (
-            <span className="nhsuk-body-s"> – an AMHP must agree first: ask on that page</span>
-          )}
+          {e.form || !e.allowed ? (
+            <span className="nhsuk-body-s">
+              {' '}
+              (
+              {[e.form, e.allowed ? null : 'an AMHP must agree first: ask on that page']
+                .filter(Boolean)
+                .join('; ')}
+              )
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -23,10 +23,20 @@ afterAll(async () => {
 
 const page = { q: undefined, page: 1, pageSize: 100 };
 
+// Every page: other test files' patients share the database, and a trust-wide list sorted by
+// name may put this world's patients on any page.
 async function visibleIds(user: keyof World['users']): Promise<string[]> {
-  const list = await listPatients({ actor: actorOf(world.users[user]), client: db }, page);
   const ours = new Set([world.northPatient.id, world.southPatient.id, world.requestedPatient.id]);
-  return list.items.map((p) => p.id).filter((id) => ours.has(id));
+  const seen: string[] = [];
+  for (let n = 1; ; n += 1) {
+    const list = await listPatients(
+      { actor: actorOf(world.users[user]), client: db },
+      { ...page, page: n },
+    );
+    seen.push(...list.items.map((p) => p.id));
+    if (list.items.length === 0 || n * list.pageSize >= list.total) break;
+  }
+  return seen.filter((id) => ours.has(id));
 }
 
 describe('North’s care coordinator', () => {

@@ -17,6 +17,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 import { writeSocialAssessment } from './social/write-assessment';
 
@@ -57,7 +58,7 @@ export function dischargeOrder(
     schema: dischargeSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data } = ctx;
       const spec = BY_ROUTE[data.route];

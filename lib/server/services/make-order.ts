@@ -18,6 +18,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 export function makeOrder(
@@ -32,7 +33,7 @@ export function makeOrder(
     schema: makeOrderSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

@@ -1,18 +1,12 @@
 import 'server-only';
 // Marks a contact (and the care activities recorded with it) "entered in error", with the
 // reason. Never deleted: the chronology shows it struck through with the reason.
-import type { z } from 'zod';
+import type { CallOptions } from './run-service';
 import { enteredInErrorSchema } from '@/lib/schemas/contact';
 import { markingAction, NOT_RECORDER_MESSAGE } from './social/entered-in-error';
-import {
-  Refusal,
-  runService,
-  type ServiceActor,
-  type ServiceOptions,
-  type ServiceResult,
-} from './run-service';
+import { Refusal, runService, type ServiceActor, type ServiceResult } from './run-service';
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+export type { CallOptions };
 
 export function markContactEnteredInError(
   actor: ServiceActor,

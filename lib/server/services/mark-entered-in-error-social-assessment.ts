@@ -2,18 +2,12 @@ import 'server-only';
 // Marks a social factors assessment "entered in error", with the reason. Never deleted: the
 // history and the chronology show it struck through; the next assessment is pre-filled from
 // the latest one not in error.
-import type { z } from 'zod';
+import type { CallOptions } from './run-service';
 import { enteredInErrorSchema } from '@/lib/schemas/contact';
 import { markingAction, NOT_RECORDER_MESSAGE } from './social/entered-in-error';
-import {
-  Refusal,
-  runService,
-  type ServiceActor,
-  type ServiceOptions,
-  type ServiceResult,
-} from './run-service';
+import { Refusal, runService, type ServiceActor, type ServiceResult } from './run-service';
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+export type { CallOptions };
 
 export function markSocialAssessmentEnteredInError(
   actor: ServiceActor,

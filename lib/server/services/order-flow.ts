@@ -3,6 +3,7 @@ import 'server-only';
 // form answers with the first result even when the two submissions raced), the law's verdict
 // with its refusal shown beside the field it is about, the statutory form row, and the small
 // look-ups their pages need (hospitals, AMHPs). No law here: lib/cto decides.
+import type { CallOptions } from './run-service';
 import type { z } from 'zod';
 import type { OrderEvent, RefusalCode, Warning } from '@/lib/cto';
 import type { Prisma, StatutoryFormType } from '@/lib/generated/prisma/client';
@@ -14,6 +15,7 @@ import {
   type CommitResult,
 } from '@/lib/server/orders/record-event';
 import type { LoadedOrder } from '@/lib/server/orders/snapshot';
+import { createForm, keyOf } from './order-service-support';
 import {
   Refusal,
   runService,
@@ -22,14 +24,8 @@ import {
   type ServiceResult,
 } from './run-service';
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
-
-/** The form's one-time key, if the input carries one (it is validated again by the schema). */
-export function keyOf(input: unknown): string | null {
-  if (typeof input !== 'object' || input === null) return null;
-  const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
-  return typeof key === 'string' && /^[A-Za-z0-9-]{8,100}$/.test(key) ? key : null;
-}
+export type { CallOptions };
+export { keyOf } from './order-service-support';
 
 /** runService with the form's one-time key, so a double-submitted form answers once. */
 export function runOrderService<S extends z.ZodType, T extends Prisma.InputJsonValue>(
@@ -82,27 +78,20 @@ export function plainWarnings(warnings: readonly Warning[]): { code: string; mes
 }
 
 /** A statutory form row (CTO3 ... CTO8), signed by the actor; its facts are what was entered. */
-export async function createStatutoryForm<I>(
+export function createStatutoryForm<I>(
   ctx: ServiceContext<I>,
   order: LoadedOrder,
   type: StatutoryFormType,
   facts: Prisma.InputJsonValue,
   times: { signedAt?: Date | null; furnishedAt?: Date | null; receivedAt?: Date | null } = {},
 ): Promise<string> {
-  const form = await ctx.tx.statutoryForm.create({
-    data: {
-      patientId: order.patientId,
-      orderId: order.id,
-      type,
-      facts,
-      signedById: ctx.actor.userId,
-      signedAt: times.signedAt ?? ctx.now,
-      furnishedAt: times.furnishedAt ?? null,
-      receivedAt: times.receivedAt ?? null,
-    },
-    select: { id: true },
+  return createForm(ctx.tx, order, type, {
+    facts,
+    signedById: ctx.actor.userId,
+    signedAt: times.signedAt ?? ctx.now,
+    furnishedAt: times.furnishedAt ?? null,
+    receivedAt: times.receivedAt ?? null,
   });
-  return form.id;
 }
 
 /** The current (latest, not entered in error) recall of a loaded order. */

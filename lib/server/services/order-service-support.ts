@@ -2,15 +2,14 @@ import 'server-only';
 // Small pieces the order-event services share (making, conditions, certificates, rights,
 // discharge, nearest relative, death, assignment): options every service takes, the rows that
 // live only as long as the order, and the statutory form row.
-import type { z } from 'zod';
 import type { Prisma, StatutoryFormType } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/server/db';
 import { londonDateOf, toDbDate } from '@/lib/server/dates';
 import type { LoadedOrder } from '@/lib/server/orders/snapshot';
-import type { ServiceOptions } from './run-service';
+import type { CallOptions } from './run-service';
 
-/** What callers may pass besides the actor and the input (tests pass `db` and `now`). */
-export type OrderServiceOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+/** What callers may pass besides the actor and the input (run-service's CallOptions). */
+export type OrderServiceOptions = CallOptions;
 
 /** The common answer of an order-event service. */
 export interface OrderEventResult {
@@ -79,6 +78,13 @@ export async function createForm(
     select: { id: true },
   });
   return form.id;
+}
+
+/** The form's one-time key, if the input carries one (it is validated again by the schema). */
+export function keyOf(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
+  return typeof key === 'string' && /^[A-Za-z0-9-]{8,100}$/.test(key) ? key : null;
 }
 
 export function warningMessages(warnings: readonly { message: string }[]): string[] {

@@ -14,7 +14,7 @@ import { recomputeOrderDeadlines } from '@/lib/server/deadlines/recompute';
 import { londonDateOf } from '@/lib/server/dates';
 import { writeSocialAssessment } from './social/write-assessment';
 import { runService, type ServiceActor, type ServiceResult } from './run-service';
-import { createForm, type OrderServiceOptions } from './order-service-support';
+import { createForm, type OrderServiceOptions, keyOf } from './order-service-support';
 
 export interface ProposeOrderResult {
   [key: string]: string;
@@ -38,7 +38,7 @@ export function proposeOrder(
     schema: proposeOrderSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const patient = await tx.patient.findFirst({

@@ -16,6 +16,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 export function recordBarringReport(
@@ -30,7 +31,7 @@ export function recordBarringReport(
     schema: barringReportSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

@@ -14,6 +14,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 export function recordCertificate(
@@ -28,7 +29,7 @@ export function recordCertificate(
     schema: recordCertificateSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

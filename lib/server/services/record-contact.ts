@@ -1,17 +1,12 @@
 import 'server-only';
 // A contact with the patient and the care activities done with it (issue 5, part 2): care
 // coordinators and responsible clinicians, for patients on their team's list.
-import type { z } from 'zod';
+import type { CallOptions } from './run-service';
 import { recordContactSchema } from '@/lib/schemas/contact';
 import { londonDateOf, toDbDate } from '@/lib/server/dates';
-import {
-  runService,
-  type ServiceActor,
-  type ServiceOptions,
-  type ServiceResult,
-} from './run-service';
+import { runService, type ServiceActor, type ServiceResult } from './run-service';
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+export type { CallOptions };
 
 // A little slack for clocks that run fast, not a way to record the future.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;

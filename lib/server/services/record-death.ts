@@ -11,6 +11,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 export function recordDeath(
@@ -25,7 +26,7 @@ export function recordDeath(
     schema: recordDeathSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

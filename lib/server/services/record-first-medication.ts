@@ -13,6 +13,7 @@ import {
   loadOrderForChange,
   type OrderEventResult,
   type OrderServiceOptions,
+  keyOf,
 } from './order-service-support';
 
 export function recordFirstMedication(
@@ -27,7 +28,7 @@ export function recordFirstMedication(
     schema: firstMedicationSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

@@ -12,6 +12,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 export function recordNearestRelativeOrder(
@@ -26,7 +27,7 @@ export function recordNearestRelativeOrder(
     schema: recordNearestRelativeOrderSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

@@ -1,17 +1,12 @@
 import 'server-only';
 // A quality-of-life rating (for example ReQoL-10, 0 to 40): care coordinators, for patients on
 // their team's list.
-import type { z } from 'zod';
+import type { CallOptions } from './run-service';
 import { recordQualityOfLifeSchema } from '@/lib/schemas/quality-of-life';
 import { fromDbDate, londonDateOf, toDbDate } from '@/lib/server/dates';
-import {
-  runService,
-  type ServiceActor,
-  type ServiceOptions,
-  type ServiceResult,
-} from './run-service';
+import { runService, type ServiceActor, type ServiceResult } from './run-service';
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+export type { CallOptions };
 
 export function recordQualityOfLife(
   actor: ServiceActor,

@@ -16,6 +16,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 /** The events that call for rights information, by the trigger they record. */
@@ -41,7 +42,7 @@ export function recordRightsInformation(
     schema: recordRightsInformationSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

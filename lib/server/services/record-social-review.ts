@@ -3,19 +3,14 @@ import 'server-only';
 // statutory decisions: care coordinators and responsible clinicians, for patients on their
 // team's list. Pre-filled from the last assessment; written by the same writer the decision
 // services use (docs/decisions/501-social-factors-in-every-decision.md).
-import type { z } from 'zod';
+import type { CallOptions } from './run-service';
 import type { CtoState } from '@/lib/generated/prisma/client';
 import { socialReviewSchema } from '@/lib/schemas/social-factors';
 import { fromDbDate, londonDateOf } from '@/lib/server/dates';
 import { writeSocialAssessment } from './social/write-assessment';
-import {
-  runService,
-  type ServiceActor,
-  type ServiceOptions,
-  type ServiceResult,
-} from './run-service';
+import { runService, type ServiceActor, type ServiceResult } from './run-service';
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+export type { CallOptions };
 
 /** Orders a review belongs to: not ended. */
 const LIVE_STATES: CtoState[] = [

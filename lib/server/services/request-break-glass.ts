@@ -3,17 +3,12 @@ import 'server-only';
 // reason. The grant is time-boxed (BREAK_GLASS_MINUTES), every read made through it names it in
 // the audit trail, and the privacy officer reviews it (review-break-glass.ts).
 // docs/decisions/201-break-glass.md
-import type { z } from 'zod';
+import type { CallOptions } from './run-service';
 import { env } from '@/lib/env';
 import { scopeFor } from '@/lib/auth/permissions';
 import { patientScopeWhere } from '@/lib/server/scope';
 import { requestBreakGlassSchema } from '@/lib/schemas/break-glass';
-import {
-  runService,
-  type ServiceActor,
-  type ServiceOptions,
-  type ServiceResult,
-} from './run-service';
+import { runService, type ServiceActor, type ServiceResult } from './run-service';
 
 export type BreakGlassGranted = {
   patientId: string;
@@ -22,7 +17,7 @@ export type BreakGlassGranted = {
   expiresAt: string | null;
 };
 
-export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+export type { CallOptions };
 
 export function requestBreakGlass(
   actor: ServiceActor,

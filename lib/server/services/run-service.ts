@@ -82,6 +82,9 @@ export interface ServiceOptions<S extends z.ZodType, T> {
   execute: (ctx: ServiceContext<z.infer<S>>) => Promise<T>;
 }
 
+/** What callers may pass besides the actor and the input (tests pass `db` and `now`). */
+export type CallOptions = Pick<ServiceOptions<z.ZodType, void>, 'meta' | 'now' | 'db'>;
+
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {

@@ -8,6 +8,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 function changeSuspension(kind: 'SUSPEND' | 'REINSTATE') {
@@ -25,7 +26,7 @@ function changeSuspension(kind: 'SUSPEND' | 'REINSTATE') {
       schema: conditionSuspensionSchema,
       actor,
       input,
-      idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+      idempotencyKey: keyOf(input),
       execute: async (ctx) => {
         const { tx, input: data, now } = ctx;
         const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

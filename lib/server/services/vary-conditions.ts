@@ -15,6 +15,7 @@ import {
   type OrderEventResult,
   type OrderServiceOptions,
   loadOrderForChange,
+  keyOf,
 } from './order-service-support';
 
 export function varyConditions(
@@ -29,7 +30,7 @@ export function varyConditions(
     schema: varyConditionsSchema,
     actor,
     input,
-    idempotencyKey: (input as { idempotencyKey?: string } | null)?.idempotencyKey ?? null,
+    idempotencyKey: keyOf(input),
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const order = await loadOrderForChange(ctx, data.orderId, data.expectedVersion);

@@ -109,28 +109,63 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Path segments that would reach an object's prototype; a field naming one is dropped. */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
+/** No form of the service has this many rows: a larger index is a forged field and is dropped. */
+export const MAX_FORM_INDEX = 999;
+/** No form nests deeper than this (`social.housing.date.day` is 4). */
+const MAX_FORM_DEPTH = 8;
+
+function acceptablePath(path: string[]): boolean {
+  if (path.length > MAX_FORM_DEPTH) return false;
+  for (const part of path) {
+    if (part === '' || FORBIDDEN_SEGMENTS.has(part)) return false;
+    if (/^\d+$/.test(part) && (part.length > 4 || Number(part) > MAX_FORM_INDEX)) return false;
+  }
+  return true;
+}
+
+type FormObject = Record<string, unknown>;
+
+function isFormObject(value: unknown): value is FormObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * FormData -> a plain object the schemas read: `a.b` names become nested objects, names ending
+ * FormData -> an object the schemas read: `a.b` names become nested objects, names ending
  * in `[]` become arrays. Files are ignored.
+ *
+ * The form is hostile (issue 12 §1): every object is made without a prototype, and a field whose
+ * name has a `__proto__`, `prototype` or `constructor` segment, an empty segment, an index above
+ * MAX_FORM_INDEX or more than MAX_FORM_DEPTH segments is dropped, so no field can reach
+ * Object.prototype or make a huge list. Zod reads these objects as it reads plain ones.
  */
 export function formToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: FormObject = Object.create(null) as FormObject;
   for (const [rawKey, value] of form.entries()) {
     if (typeof value !== 'string') continue;
     if (rawKey.startsWith('$ACTION')) continue;
     const isArray = rawKey.endsWith('[]');
     const key = isArray ? rawKey.slice(0, -2) : rawKey;
     const path = key.split('.');
+    if (!acceptablePath(path)) continue;
     let node = out;
     for (const part of path.slice(0, -1)) {
-      const next = node[part];
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
-      node = node[part] as Record<string, unknown>;
+      const next = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (isFormObject(next)) {
+        node = next;
+      } else {
+        const child = Object.create(null) as FormObject;
+        node[part] = child;
+        node = child;
+      }
     }
     const last = path[path.length - 1] ?? key;
     if (isArray) {
-      const existing = node[last];
-      node[last] = Array.isArray(existing) ? [...existing, value] : [value];
+      const existing = Object.hasOwn(node, last) ? node[last] : undefined;
+      // push, not spread: a forged form of many repeated fields must not take quadratic time.
+      if (Array.isArray(existing)) existing.push(value);
+      else node[last] = [value];
     } else {
       node[last] = value;
     }

@@ -4,7 +4,18 @@
 import { z } from 'zod';
 import { isValidIsoDate, londonInstant, toIsoDate } from '@/lib/cto';
 
-const trimmed = z.string().trim();
+/** PostgreSQL text cannot hold a NUL character: refused with a message, never a 500 (issue 12 §6). */
+export const NUL_TEXT_MESSAGE =
+  'Remove the hidden null character from this answer (it can come with copied text)';
+const trimmed = z
+  .string()
+  .refine((v) => !v.includes('\u0000'), NUL_TEXT_MESSAGE)
+  .trim();
+
+/** Free text of a search box or query string: NUL refused, at most `max` characters. */
+export function searchText(max = 200) {
+  return trimmed.max(max, `Search for ${max} characters or fewer`);
+}
 
 export function requiredText(what: string, max = 4000) {
   return trimmed

@@ -5,17 +5,33 @@ import { env } from '@/lib/env';
 import { applyTimeEvents } from './apply-time-events';
 
 const EVERY_MS = 60_000;
-const globalForJobs = globalThis as unknown as { ctoTimeEvents?: NodeJS.Timeout };
+const globalForJobs = globalThis as unknown as {
+  ctoTimeEvents?: NodeJS.Timeout;
+  ctoTimeEventsHealth?: TimeEventsHealth;
+};
+
+/** When the job started and last finished a run without an error (for /api/health). */
+export interface TimeEventsHealth {
+  startedAt: number;
+  lastSuccessAt: number | null;
+}
+
+export function timeEventsHealth(): TimeEventsHealth | null {
+  return globalForJobs.ctoTimeEventsHealth ?? null;
+}
 
 export function startTimeEventsSchedule(): void {
   if (env.NEXT_PHASE?.includes('build') || env.NODE_ENV === 'test') return;
   if (globalForJobs.ctoTimeEvents) return;
   let running = false;
+  const health: TimeEventsHealth = { startedAt: Date.now(), lastSuccessAt: null };
+  globalForJobs.ctoTimeEventsHealth = health;
   const run = async () => {
     if (running) return;
     running = true;
     try {
       const report = await applyTimeEvents();
+      health.lastSuccessAt = Date.now();
       if (report.eventsRecorded > 0 || report.failed > 0) {
         console.info(
           `[time-events] ${report.eventsRecorded} event(s) on ${report.ordersChanged} order(s); ${report.failed} failed`,

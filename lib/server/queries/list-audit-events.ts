@@ -3,6 +3,7 @@ import 'server-only';
 // "who has viewed or changed this record" (read:patient-audit). Reading the trail is itself
 // recorded in it.
 import { db } from '@/lib/server/db';
+import { escapeLike } from '@/lib/server/like';
 import { patientScopeWhere } from '@/lib/server/scope';
 import { addCalendarDays, londonTime } from '@/lib/server/dates';
 import { AUDIT_PAGE_SIZE, type AuditSearch } from '@/lib/schemas/audit-search';
@@ -118,7 +119,7 @@ export async function listAuditEvents(
 
   const where: Prisma.AuditEventWhereInput = {
     ...(search.user ? { userEmail: { equals: search.user, mode: 'insensitive' } } : {}),
-    ...(search.action ? { action: { startsWith: search.action } } : {}),
+    ...(search.action ? { action: { startsWith: escapeLike(search.action) } } : {}),
     ...(search.outcome ? { outcome: search.outcome } : {}),
     ...(search.from || search.to
       ? {

@@ -1,15 +1,14 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/server/db';
+import { escapeLike } from '@/lib/server/like';
+import { searchText } from '@/lib/schemas/common';
 import { audit, resolvePatientAccess, type QueryContext } from './access';
 import { indexedPatientScopeWhere } from '@/lib/server/scope';
 import type { CtoState, Prisma } from '@/lib/generated/prisma/client';
 
 export const listPatientsQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100, 'Search for at most 100 characters')
+  q: searchText(100)
     .optional()
     .transform((v) => (v ? v : undefined)),
   page: z.coerce
@@ -48,7 +47,7 @@ function searchWhere(q: string | undefined): Prisma.PatientWhereInput {
   if (!q) return {};
   const digits = q.replace(/\s+/g, '');
   if (/^\d{10}$/.test(digits)) return { nhsNumber: digits };
-  return { searchName: { contains: q.toLowerCase().replace(/\s+/g, ' ') } };
+  return { searchName: { contains: escapeLike(q.toLowerCase().replace(/\s+/g, ' ')) } };
 }
 
 const LIVE_STATES: CtoState[] = [

@@ -3,6 +3,8 @@ import 'server-only';
 // permission is still checked and a refusal audited (require-permission.ts).
 import { z } from 'zod';
 import { db } from '@/lib/server/db';
+import { escapeLike } from '@/lib/server/like';
+import { searchText } from '@/lib/schemas/common';
 import { isRole, type Role } from '@/lib/auth/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { NotFound, type QueryContext } from './access';
@@ -11,10 +13,7 @@ import { requirePermission } from './require-permission';
 export const USERS_PAGE_SIZE = 50;
 
 export const listUsersQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100, 'Search for at most 100 characters')
+  q: searchText(100)
     .optional()
     .transform((v) => (v ? v : undefined)),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -43,8 +42,8 @@ export async function listUsers(
   const where: Prisma.UserWhereInput = query.q
     ? {
         OR: [
-          { name: { contains: query.q, mode: 'insensitive' } },
-          { email: { contains: query.q, mode: 'insensitive' } },
+          { name: { contains: escapeLike(query.q), mode: 'insensitive' } },
+          { email: { contains: escapeLike(query.q), mode: 'insensitive' } },
         ],
       }
     : {};

@@ -23,6 +23,7 @@ export function markContactEnteredInError(
     actor,
     input,
     subject: { entityType: 'Contact', entityId: contactId },
+    ids: [{ value: contactId, what: 'The contact' }],
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const contact = /^[0-9a-f-]{36}$/i.test(contactId)

@@ -24,6 +24,7 @@ export function markSocialAssessmentEnteredInError(
     actor,
     input,
     subject: { entityType: 'SocialFactorAssessment', entityId: assessmentId },
+    ids: [{ value: assessmentId, what: 'The assessment' }],
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;
       const assessment = /^[0-9a-f-]{36}$/i.test(assessmentId)

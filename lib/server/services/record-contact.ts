@@ -26,6 +26,7 @@ export function recordContact(
     actor,
     input,
     subject: { entityType: 'Patient', entityId: patientId, patientId },
+    ids: [{ value: patientId, what: 'The patient' }],
     idempotencyKey: parsed.success ? (parsed.data.idempotencyKey ?? null) : null,
     execute: async (ctx) => {
       const { tx, input: data, now } = ctx;

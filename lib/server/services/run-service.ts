@@ -76,6 +76,12 @@ export interface ServiceOptions<S extends z.ZodType, T> {
   now?: Date;
   /** What the attempt is about when the input does not say (an id passed beside it). */
   subject?: AuditSubject;
+  /**
+   * Ids passed beside the input (a server action's bound arguments, which a client can forge):
+   * each must be a well-formed id string, or the attempt is refused as "not found" and audited
+   * before any query sees it (issue 12 §6: an object here reached a `where` clause).
+   */
+  ids?: readonly { value: unknown; what: string }[];
   /** A key the form generated once: a second submission returns the first result. */
   idempotencyKey?: string | null;
   db?: Db;
@@ -95,6 +101,35 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed id (a UUID string); anything else a client sent is not one. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value);
+}
+
+export const NUL_MESSAGE =
+  'Remove the hidden null character from this answer (it can come with copied text): it cannot be saved';
+
+/**
+ * The paths of every string in `value` that holds a NUL character, which PostgreSQL text cannot
+ * store. Forms and JSON give trees of objects, arrays and strings; deeper than 12 levels is
+ * not a form of this service and is reported at its top.
+ */
+export function nulPaths(value: unknown, path: (string | number)[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '_form'] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  if (path.length > 12) return [path.join('.')];
+  const found: string[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => found.push(...nulPaths(item, [...path, index])));
+  } else {
+    for (const key of Object.keys(value)) {
+      if (key.includes('\u0000')) found.push(path.join('.') || '_form');
+      found.push(...nulPaths((value as Record<string, unknown>)[key], [...path, key]));
+    }
+  }
+  return found;
+}
 
 export interface AuditSubject {
   entityType?: string;
@@ -162,6 +197,28 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
       ok: false,
       code: 'FORBIDDEN',
       message: 'You do not have permission to do this.',
+    };
+  }
+
+  const malformed = (options.ids ?? []).find((id) => !isId(id.value));
+  if (malformed) {
+    await recordAudit(db, {
+      ...auditBase,
+      ...subjectOf(options.input, options.subject),
+      action: options.auditAction,
+      outcome: 'DENIED',
+      reason: 'malformed-id',
+    });
+    return { ok: false, code: 'NOT_FOUND', message: `${malformed.what} was not found.` };
+  }
+
+  const withNul = nulPaths(options.input);
+  if (withNul.length) {
+    return {
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: 'There is a problem with what you entered: check the fields marked.',
+      fieldErrors: Object.fromEntries(withNul.map((p) => [p, NUL_MESSAGE])),
     };
   }
 

@@ -1,6 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/server/actor';
+import { notFoundState, parseBoundIds } from '@/lib/server/bound-ids';
 import { getRequestMeta } from '@/lib/server/request-meta';
 import { recordSocialReview } from '@/lib/server/services/record-social-review';
 import { formToObject } from '@/lib/schemas/common';
@@ -8,11 +9,14 @@ import { formValues, type FormState } from '@/lib/schemas/form-state';
 import { socialFormValues } from '@/lib/schemas/social-factors';
 
 export async function recordSocialReviewAction(
-  patientId: string,
+  boundPatientId: unknown,
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
   const actor = await requireActor();
+  const ids = await parseBoundIds(actor, 'social-assessment.review', { patientId: boundPatientId });
+  if (!ids) return notFoundState('The patient');
+  const { patientId } = ids;
   const values = {
     ...formValues(form, ['assessedOn.day', 'assessedOn.month', 'assessedOn.year']),
     ...socialFormValues(form),

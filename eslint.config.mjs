@@ -44,6 +44,42 @@ export default tseslint.config(
     },
   },
   {
+    // Layers import downwards only (docs/architecture.md): lib knows nothing of components or
+    // app, and components nothing of app. What two layers share lives in the lower one.
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)(components|app)(/|$)',
+              message:
+                'lib/ must not import from components/ or app/: move what they share down into lib/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)app(/|$)',
+              message:
+                'components/ must not import from app/: move what they share down into lib/ (or components/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tooling reads its own environment: scripts, the seed, tests and their configuration.
     files: ['scripts/**', 'prisma/**', 'tests/**', '*.config.ts', '*.config.mjs', 'lib/env.ts'],
     rules: { 'no-restricted-properties': 'off' },

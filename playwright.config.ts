@@ -9,8 +9,12 @@ export default defineConfig({
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Sized for CI and users' machines: 2 shared cores, a production server, a database and two
+  // browsers at once. Every wait is for what the page shows (web-first assertions, never a
+  // fixed sleep); these are only the ceilings, generous so that a slow round trip is not a
+  // failure. A journey of many round trips sets its own, larger, test timeout.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
@@ -19,6 +23,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     locale: 'en-GB',
     timezoneId: 'Europe/London',
+    actionTimeout: 30_000,
+    navigationTimeout: 45_000,
   },
   projects: [
     {

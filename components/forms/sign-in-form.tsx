@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button, ErrorSummary, TextInput } from 'nhsuk-react-components';
-import type { SignInState } from '@/app/(auth)/login/actions';
+import type { SignInState } from '@/lib/schemas/sign-in';
 
 export function SignInForm({
   action,

@@ -1,7 +1,7 @@
 /**
  * Typed errors thrown by the pure domain when a caller passes an input that cannot be computed
  * with (a date that does not exist, a negative number of months). Lifecycle refusals are NOT
- * errors: they are returned as `{ ok: false, code, message }` values (see lifecycle.ts).
+ * errors: they are returned as `{ ok: false, code, message }` values (see lifecycle.ts and events/).
  */
 
 export type CtoInputErrorCode =

@@ -1,8 +1,9 @@
 /**
- * The order lifecycle as data: one row per event. The engine (lifecycle.ts) reads this table for
- * the from-states, the roles and the refusal code to give in a wrong state; the preconditions in
- * time and law are checked by the guards in lifecycle.ts / checks.ts, and are listed here in
- * plain English so that docs/domain/lifecycle.md and the UI can show them.
+ * The order lifecycle as data: one row per event, the one index of what is allowed. The engine
+ * (lifecycle.ts) reads this table for the from-states, the roles and the refusal code to give in
+ * a wrong state; the preconditions in time and law are checked by the guards of each event's
+ * handler, in the file of its family under events/ (with checks.ts), and are listed here in plain
+ * English so that docs/domain/lifecycle.md and the UI can show them.
  */
 import type { ClockKind, RefusalCode, TaskKind } from './outcomes';
 import type { EventType, OrderState, Role } from './types';

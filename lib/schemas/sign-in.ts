@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/**
+ * What the sign-in action returns to the sign-in form: here, below both, so that the form
+ * (components/) never imports from app/.
+ */
+export interface SignInState {
+  message?: string;
+  fieldErrors?: { email?: string; password?: string };
+  email?: string;
+}
+
 export const signInSchema = z.object({
   email: z
     .string({ error: 'Enter your email address' })

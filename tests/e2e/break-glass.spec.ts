@@ -1,20 +1,19 @@
 // Break-glass end to end: a North coordinator opens a South patient with a reason, sees the
-// banner, and the privacy officer reviews it on the report.
+// banner, and the privacy officer reviews it on the report. The South patient is the journey's
+// own, so no other journey's checks (for example that a North coordinator is refused South
+// patients) ever meet this emergency access.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support/session';
-import { closeDatabase, patientOfTeam } from './support/database';
+import { patientsOnTeams } from './support/factories';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/cto-e2e-screens';
 
 // Long journeys with an axe check on every page: more than the default 60 seconds.
 test.describe.configure({ timeout: 240_000 });
 
-test.afterAll(async () => {
-  await closeDatabase();
-});
-
 test('emergency access: asked with a reason, shown, time-boxed, reviewed', async ({ browser }) => {
-  const south = await patientOfTeam('SOUTH', 'last');
+  const [south] = patientsOnTeams(['SOUTH'], 'Casey');
+  if (!south) throw new Error('The factories made no patient.');
   const reason = `Covering the South duty desk: patient phoned in crisis (${Date.now()}).`;
 
   const clinicianContext = await browser.newContext();

@@ -1,9 +1,12 @@
 // Issue 4, part 8: every demo account signs in, lands on its start page and sees exactly its
-// scope, in the pages and through the JSON API. axe runs on every page visited.
+// scope, in the pages and through the JSON API. axe runs on every page visited. The patients a
+// test opens are its own (created here); the lists are compared with the scope while other
+// journeys add patients at the same time (expectListedScope).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startPageFor } from '@/lib/auth/navigation';
 import { expectAccessible, signIn } from './support/session';
-import { closeDatabase, expectedPatientIds, patientOfTeam, query } from './support/database';
+import { closeDatabase, expectedPatientIds, query } from './support/database';
+import { patientsOnTeams } from './support/factories';
 
 const DOMAIN = '@cto-tracker.example';
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/cto-e2e-screens';
@@ -16,15 +19,42 @@ test.afterAll(async () => {
 });
 
 async function apiPatientIds(request: APIRequestContext): Promise<string[]> {
-  const ids: string[] = [];
+  const ids = new Set<string>();
   for (let page = 1; page < 50; page += 1) {
     const response = await request.get(`/api/v1/patients?pageSize=100&page=${page}`);
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { items: { id: string }[]; total: number };
-    ids.push(...body.items.map((item) => item.id));
-    if (ids.length >= body.total || body.items.length === 0) break;
+    for (const item of body.items) ids.add(item.id);
+    if (ids.size >= body.total || body.items.length === 0) break;
   }
-  return ids.sort();
+  return [...ids].sort();
+}
+
+async function allPatientIds(): Promise<string[]> {
+  return (await query<{ id: string }>(`SELECT id FROM "Patient"`)).map((r) => r.id).sort();
+}
+
+/**
+ * The API lists exactly the scope, while other journeys create patients at the same time:
+ * everything in scope before the call is listed, and nothing listed is outside the scope after
+ * it. (Patients are never deleted, and a scope only grows during a run.) Returns the scope.
+ */
+async function expectListedScope(
+  request: APIRequestContext,
+  scope: () => Promise<string[]>,
+): Promise<string[]> {
+  const before = await scope();
+  const listed = await apiPatientIds(request);
+  const after = await scope();
+  expect(
+    before.filter((id) => !listed.includes(id)),
+    'in scope but not listed',
+  ).toEqual([]);
+  expect(
+    listed.filter((id) => !after.includes(id)),
+    'listed but not in scope',
+  ).toEqual([]);
+  return before;
 }
 
 async function shot(page: Page, name: string) {
@@ -40,6 +70,8 @@ const CLINICIANS = [
 
 for (const account of CLINICIANS) {
   test(`${account.email} sees only their team’s and their own patients`, async ({ page }) => {
+    const [own, other] = patientsOnTeams([account.own, account.other], 'Robin');
+    if (!own || !other) throw new Error('The factories made no patients.');
     await signIn(page, account.email);
     await expect(page).toHaveURL(/\/patients$/);
     await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
@@ -48,12 +80,10 @@ for (const account of CLINICIANS) {
     ).toBeVisible();
     await expectAccessible(page);
 
-    const expected = await expectedPatientIds(account.email);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(await apiPatientIds(page.request)).toEqual(expected);
+    const expected = await expectListedScope(page.request, () => expectedPatientIds(account.email));
+    expect(expected).toContain(own.id);
 
     // A patient of the other team is "not found", through the API and the page.
-    const other = await patientOfTeam(account.other);
     expect(expected).not.toContain(other.id);
     const api = await page.request.get(`/api/v1/patients/${other.id}`);
     expect(api.status()).toBe(404);
@@ -78,7 +108,6 @@ for (const account of CLINICIANS) {
     }
 
     // Their own team's patient opens, without the access history (MHA office only).
-    const own = await patientOfTeam(account.own);
     await page.goto(`/patients/${own.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(own.name);
     await expect(
@@ -107,22 +136,27 @@ test('the AMHP sees only the patients whose agreement is asked of them', async (
   await page.goto('/patients');
   await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
   await expectAccessible(page);
-  const expected = await expectedPatientIds(`amhp${DOMAIN}`);
+  const expected = await expectListedScope(page.request, () => expectedPatientIds(`amhp${DOMAIN}`));
   expect(expected.length).toBeGreaterThan(0);
   const total = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Patient"`);
   expect(expected.length).toBeLessThan(Number(total[0]?.n));
-  expect(await apiPatientIds(page.request)).toEqual(expected);
 });
 
 test('the MHA office sees the whole trust and who has viewed a record', async ({ page }) => {
+  const [south] = patientsOnTeams(['SOUTH'], 'Sasha');
+  if (!south) throw new Error('The factories made no patient.');
   await signIn(page, `mha.office${DOMAIN}`);
   await expect(page).toHaveURL(/\/patients$/);
   await expectAccessible(page);
-  const all = (await query<{ id: string }>(`SELECT id FROM "Patient"`)).map((r) => r.id).sort();
-  expect(await apiPatientIds(page.request)).toEqual(all);
-  expect(await expectedPatientIds(`mha.office${DOMAIN}`)).toEqual(all);
+  await expectListedScope(page.request, allPatientIds);
+  // The scope the test computes is the whole trust too (everyone first: patients only arrive).
+  const everyone = await allPatientIds();
+  const scope = await expectedPatientIds(`mha.office${DOMAIN}`);
+  expect(everyone.filter((id) => !scope.includes(id))).toEqual([]);
 
-  const south = await patientOfTeam('SOUTH');
+  // Opened once by the office itself, so that the access history has a view to show.
+  await page.goto(`/patients/${south.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(south.name);
   const api = await page.request.get(`/api/v1/patients/${south.id}`);
   expect(api.status()).toBe(200);
   expect(((await api.json()) as { id: string }).id).toBe(south.id);
@@ -142,12 +176,12 @@ test('the MHA office sees the whole trust and who has viewed a record', async ({
 });
 
 test('the hospital manager sees the whole trust, without the access history', async ({ page }) => {
+  const [north] = patientsOnTeams(['NORTH'], 'Morgan');
+  if (!north) throw new Error('The factories made no patient.');
   await signIn(page, `manager${DOMAIN}`);
   await expect(page).toHaveURL(/\/patients$/);
   await expectAccessible(page);
-  const all = (await query<{ id: string }>(`SELECT id FROM "Patient"`)).map((r) => r.id).sort();
-  expect(await apiPatientIds(page.request)).toEqual(all);
-  const north = await patientOfTeam('NORTH');
+  await expectListedScope(page.request, allPatientIds);
   await page.goto(`/patients/${north.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(north.name);
   await expect(
@@ -157,6 +191,8 @@ test('the hospital manager sees the whole trust, without the access history', as
 });
 
 test('the privacy officer sees the audit trail and is refused patients', async ({ page }) => {
+  const [north] = patientsOnTeams(['NORTH'], 'Jordan');
+  if (!north) throw new Error('The factories made no patient.');
   await signIn(page, `auditor${DOMAIN}`);
   await expect(page).toHaveURL(/\/audit$/);
   await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
@@ -178,7 +214,6 @@ test('the privacy officer sees the audit trail and is refused patients', async (
   ).toBeVisible();
   await expectAccessible(page);
   expect((await page.request.get('/api/v1/patients')).status()).toBe(403);
-  const north = await patientOfTeam('NORTH');
   expect((await page.request.get(`/api/v1/patients/${north.id}`)).status()).toBe(404);
 
   // A patient's access history: identity and events only, found by NHS number.

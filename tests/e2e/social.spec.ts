@@ -3,7 +3,7 @@
 // changed), see the chart move and both entries in the chronology; a quality-of-life rating
 // with its range check. axe on every page visited; screenshots in /tmp/c-*.png.
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
+import { withFactories } from './support/factories';
 import { expectAccessible, signIn } from './support/session';
 
 const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
@@ -14,33 +14,41 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
 });
 
 /**
- * A seeded North patient of coordinator.north with an order in force, an earlier assessment and
- * earlier quality-of-life ratings.
+ * A North patient of the journey's own (coordinator.north, rc.north) with an order in force, an
+ * earlier social factors assessment and earlier quality-of-life ratings: what this journey
+ * records and reads back never meets another journey's patients, nor theirs this one's.
  */
-async function northPatientWithAssessment(): Promise<{ id: string; name: string }> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; name: string }>(`
-      SELECT p.id, p."givenName" || ' ' || p."familyName" AS name
-      FROM "Patient" p
-      JOIN "StaffAssignment" sa ON sa."patientId" = p.id AND sa."endedOn" IS NULL
-        AND sa.kind = 'CARE_COORDINATOR'
-      JOIN "User" u ON u.id = sa."userId" AND u.email = 'coordinator.north@cto-tracker.example'
-      WHERE EXISTS (SELECT 1 FROM "CommunityTreatmentOrder" o WHERE o."patientId" = p.id AND o.state = 'ACTIVE')
-        AND EXISTS (SELECT 1 FROM "SocialFactorAssessment" s WHERE s."patientId" = p.id AND s."enteredInErrorAt" IS NULL)
-        -- A seeded patient with a history of ratings: the specs that run alongside this one
-        -- create their own North patients with orders and assessments, but never these.
-        AND EXISTS (SELECT 1 FROM "QualityOfLifeRating" q WHERE q."patientId" = p.id)
-      ORDER BY p."familyName" DESC, p.id
-      LIMIT 1`);
-    const row = rows[0];
-    if (!row)
-      throw new Error('The seed has no North patient of coordinator.north with an assessment.');
-    return row;
-  } finally {
-    await client.end();
-  }
+function northPatientWithAssessment(): { id: string; name: string } {
+  return withFactories(`
+    const team = await db.team.findUniqueOrThrow({ where: { code: 'NORTH' } });
+    const rc = await db.user.findUniqueOrThrow({ where: { email: 'rc.north@cto-tracker.example' } });
+    const cc = await db.user.findUniqueOrThrow({ where: { email: 'coordinator.north@cto-tracker.example' } });
+    const amhp = await db.user.findUniqueOrThrow({ where: { email: 'amhp@cto-tracker.example' } });
+    const hospital = await db.hospital.findUniqueOrThrow({ where: { siteCode: 'RXX01' } });
+    const today = d.londonDateOf(new Date());
+    const madeOn = d.addCalendarDays(today, -60);
+    const admittedOn = d.addCalendarDays(madeOn, -60);
+    const patient = await f.createPatient(db, { trustId: team.trustId, teamId: team.id, givenName: 'Sam', familyName: 'Social-' + f.unique(), allocatedOn: admittedOn });
+    await f.assignCareTeam(db, { patientId: patient.id, careCoordinatorId: cc.id, responsibleClinicianId: rc.id, startedOn: admittedOn });
+    const lsp = await f.createLegalStatusPeriod(db, { patientId: patient.id, hospitalId: hospital.id, startAt: d.londonTime(admittedOn, 14, 0), firstMedicationOn: d.addCalendarDays(admittedOn, 1) });
+    const order = await f.createOrder(db, {
+      patientId: patient.id, legalStatusPeriodId: lsp.id, responsibleHospitalId: hospital.id,
+      responsibleClinicianId: rc.id, teamId: team.id, amhpId: amhp.id,
+      proposedAt: d.londonTime(d.addCalendarDays(madeOn, -2), 10, 0),
+      amhpRespondedAt: d.londonTime(d.addCalendarDays(madeOn, -1), 15, 0),
+      signedAt: d.londonTime(madeOn, 13, 0),
+    });
+    await f.createSocialFactorAssessment(db, {
+      patientId: patient.id, orderId: order.id, decisionPoint: 'MAKING', assessedOn: madeOn, assessedById: rc.id,
+      summary: 'Settled at home; family supportive.',
+      ratings: [{ domain: 'ACCOMMODATION', rating: 'SOME_CONCERN', significance: 'MODERATE' }],
+    });
+    await f.createQualityOfLifeRatings(db, [
+      { patientId: patient.id, ratedOn: d.addCalendarDays(today, -50), score: 22, recordedById: cc.id },
+      { patientId: patient.id, ratedOn: d.addCalendarDays(today, -20), score: 26, recordedById: cc.id },
+    ]);
+    return { id: patient.id, name: patient.givenName + ' ' + patient.familyName };
+  `);
 }
 
 async function shot(page: Page, name: string) {
@@ -51,7 +59,7 @@ test('the care coordinator records a contact and a social factors review, and se
   page,
 }) => {
   test.setTimeout(420_000);
-  const patient = await northPatientWithAssessment();
+  const patient = northPatientWithAssessment();
   const today = LONDON_DATE.format(new Date());
   await signIn(page, 'coordinator.north@cto-tracker.example');
 
@@ -191,7 +199,7 @@ test('the care coordinator records a quality-of-life rating; a score out of rang
   page,
 }) => {
   test.setTimeout(240_000);
-  const patient = await northPatientWithAssessment();
+  const patient = northPatientWithAssessment();
   await signIn(page, 'coordinator.north@cto-tracker.example');
   await page.goto(`/patients/${patient.id}/quality-of-life`);
   await expect(page.getByRole('heading', { name: 'Quality of life', level: 1 })).toBeVisible();
@@ -214,7 +222,7 @@ test('the care coordinator records a quality-of-life rating; a score out of rang
 });
 
 test('a coordinator cannot open another team’s patient’s chronology', async ({ page }) => {
-  const patient = await northPatientWithAssessment();
+  const patient = northPatientWithAssessment();
   await signIn(page, 'coordinator.south@cto-tracker.example');
   const response = await page.goto(`/patients/${patient.id}/chronology`);
   expect(response?.status()).toBe(404);

@@ -1,13 +1,7 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth';
-import { signInSchema } from '@/lib/schemas/sign-in';
-
-export interface SignInState {
-  message?: string;
-  fieldErrors?: { email?: string; password?: string };
-  email?: string;
-}
+import { signInSchema, type SignInState } from '@/lib/schemas/sign-in';
 
 const MESSAGES: Record<string, string> = {
   invalid: 'Enter a correct email address and password.',

@@ -7,7 +7,7 @@ import { revalidatePath } from 'next/cache';
 import { formToObject } from '@/lib/schemas/common';
 import { requireActor } from '@/lib/server/actor';
 import { getRequestMeta } from '@/lib/server/request-meta';
-import { refusedState, type FlowState } from '@/components/orders/flow-state';
+import { refusedState, type FlowState } from '@/lib/schemas/flow-state';
 import type { ServiceActor, ServiceResult } from './run-service';
 import type { CallOptions } from './order-flow';
 

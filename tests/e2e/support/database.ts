@@ -47,24 +47,3 @@ export async function expectedPatientIds(email: string): Promise<string[]> {
   );
   return rows.map((r) => r.id).sort();
 }
-
-/**
- * A seeded patient of a team (by team code), with their NHS number. Specs run in parallel on one database: the break-glass journey
- * takes the `last` patient, so that its emergency access never reaches the patient the role
- * checks expect to be refused (the `first`).
- */
-export async function patientOfTeam(
-  code: string,
-  which: 'first' | 'last' = 'first',
-): Promise<{ id: string; nhsNumber: string; name: string }> {
-  const rows = await query<{ id: string; nhsNumber: string; name: string }>(
-    `SELECT p.id, p."nhsNumber", p."givenName" || ' ' || p."familyName" AS name
-       FROM "Patient" p JOIN "Team" t ON t.id = p."currentTeamId"
-      WHERE t.code = $1 AND p."nhsNumber" IS NOT NULL
-      ORDER BY p."familyName" ${which === 'first' ? 'ASC' : 'DESC'}, p.id LIMIT 1`,
-    [code],
-  );
-  const row = rows[0];
-  if (!row) throw new Error(`The seed has no patient in team ${code}.`);
-  return row;
-}

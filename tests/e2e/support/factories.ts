@@ -32,3 +32,32 @@ export function withFactories<T>(body: string): T {
   if (!line) throw new Error(`The factories printed no result: ${out}`);
   return JSON.parse(line.slice(2)) as T;
 }
+
+export interface OwnPatient {
+  id: string;
+  nhsNumber: string;
+  name: string;
+}
+
+/**
+ * Patients of the journey's own on the seeded teams (by team code, e.g. 'NORTH', 'SOUTH'), one
+ * per code, with an NHS number and a name no other journey uses: a journey that reads or opens
+ * them never depends on which seeded patients other journeys, running at the same time, change.
+ */
+export function patientsOnTeams(codes: readonly string[], givenName: string): OwnPatient[] {
+  return withFactories<OwnPatient[]>(`
+    const out = [];
+    for (const code of ${JSON.stringify(codes)}) {
+      const team = await db.team.findUniqueOrThrow({ where: { code } });
+      const familyName = ${JSON.stringify(givenName)} + 'son-' + f.unique();
+      const patient = await f.createPatient(db, {
+        trustId: team.trustId,
+        teamId: team.id,
+        givenName: ${JSON.stringify(givenName)},
+        familyName,
+      });
+      out.push({ id: patient.id, nhsNumber: patient.nhsNumber, name: patient.givenName + ' ' + patient.familyName });
+    }
+    return out;
+  `);
+}

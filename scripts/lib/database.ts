@@ -1,8 +1,8 @@
 // Finding or starting the database for the project's own scripts.
 //
 // With DATABASE_URL set, that server is used. Without it, an embedded PostgreSQL
-// (PGlite, PostgreSQL compiled to WebAssembly) is served over TCP by pglite-server so
-// that the app, the migrations and the tests all use the same pg driver adapter.
+// (PGlite, PostgreSQL compiled to WebAssembly) is served over TCP by scripts/embedded-server.ts
+// so that the app, the migrations and the tests all use the same pg driver adapter.
 // See docs/decisions/002-embedded-postgresql.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -89,18 +89,17 @@ export async function startEmbedded(options: {
     );
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const serverScript = join(
-    projectRoot,
-    'node_modules',
-    '@electric-sql',
-    'pglite-socket',
-    'dist',
-    'scripts',
-    'server.js',
-  );
+  // Our own server around PGlite (scripts/lib/embedded-server.ts), not pglite-server: it gives
+  // the one PostgreSQL session to one connection at a time (decision 631).
   const child: ChildProcess = spawn(
     process.execPath,
-    [serverScript, `--db=${options.dataDir}`, `--port=${options.port}`, '--max-connections=20'],
+    [
+      '--import',
+      'tsx',
+      join(projectRoot, 'scripts', 'embedded-server.ts'),
+      `--db=${options.dataDir}`,
+      `--port=${options.port}`,
+    ],
     { cwd: projectRoot, stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'] },
   );
   let exited = false;

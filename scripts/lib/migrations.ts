@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { projectRoot, freePort, embeddedUrl } from './database.ts';
 import { loadSchemaEngine, pgAdapterFactory } from './schema-engine.ts';
+import { serveEmbedded } from './embedded-server.ts';
 
 export const schemaPath = join(projectRoot, 'prisma', 'schema.prisma');
 export const migrationsDir = join(projectRoot, 'prisma', 'migrations');
@@ -75,8 +75,7 @@ export function lastSnapshot(): string | null {
 export async function pendingSchemaSql(): Promise<string> {
   const db = new PGlite();
   const port = await freePort();
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 4 });
-  await server.start();
+  const server = await serveEmbedded({ db, port });
   try {
     const engine = await loadSchemaEngine(schemaPath, pgAdapterFactory(embeddedUrl(port)));
     const current = readFileSync(schemaPath, 'utf8');
@@ -94,7 +93,7 @@ export async function pendingSchemaSql(): Promise<string> {
     const sql = result.stdout ?? '';
     return /^\s*(--.*)?\s*$/.test(sql) || sql.includes('-- This is an empty migration.') ? '' : sql;
   } finally {
-    await server.stop();
+    await server.close();
     await db.close();
   }
 }

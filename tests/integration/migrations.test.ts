@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { embeddedUrl, freePort } from '../../scripts/lib/database';
+import { serveEmbedded } from '../../scripts/lib/embedded-server';
 import {
   applyMigrations,
   migrationNames,
@@ -28,8 +28,7 @@ describe('migrations', () => {
   it('apply to an empty database, in order, and only once', async () => {
     const db = new PGlite();
     const port = await freePort();
-    const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 4 });
-    await server.start();
+    const server = await serveEmbedded({ db, port });
     try {
       const first = await applyMigrations(embeddedUrl(port));
       expect(first).toEqual(migrationNames());
@@ -48,7 +47,7 @@ describe('migrations', () => {
         'audit_event_no_truncate',
       ]);
     } finally {
-      await server.stop();
+      await server.close();
       await db.close();
     }
   }, 60_000);

@@ -1,11 +1,24 @@
-// Next.js runs register() once when the server starts. In the Node.js runtime (not the edge)
-// it starts the time-passing job: orders expire, take effect and leave the 72 hours without
-// anyone acting (lib/server/jobs). The schedule itself does nothing while `next build` runs.
-// The screens never depend on it (they show lib/cto's effectiveState), so a failure to start is
-// logged, not fatal.
+// Next.js runs register() once when the server starts. In the Node.js runtime (not the edge):
+// - the request stamp: the client's address from the connection (and X-Forwarded-For only
+//   from TRUSTED_PROXIES) for the audit trail, before Next.js sees a request
+//   (lib/server/request-stamp.ts). Without it no address or request id is recorded;
+// - the time-passing job: orders expire, take effect and leave the 72 hours without anyone
+//   acting, and the audit trail's head is checkpointed (lib/server/jobs). The schedule itself
+//   does nothing while `next build` runs. The screens never depend on it (they show lib/cto's
+//   effectiveState), so a failure to start is logged, not fatal.
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- set by Next.js per runtime; lib/env must not load in the edge runtime
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  try {
+    const { env } = await import('./lib/env');
+    const { parseTrustedProxies } = await import('./lib/server/client-address');
+    const { installRequestStamp } = await import('./lib/server/request-stamp');
+    installRequestStamp(parseTrustedProxies(env.TRUSTED_PROXIES) ?? []);
+  } catch (error) {
+    console.error(
+      `[request-stamp] not installed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+    );
+  }
   try {
     const { startTimeEventsSchedule } = await import('./lib/server/jobs/schedule');
     startTimeEventsSchedule();

@@ -1,6 +1,7 @@
 // The only reader of process.env in the application (scripts/ are tooling and read their own).
 // Validated once, at start-up, with clear messages for anything missing or malformed.
 import { z } from 'zod';
+import { parseTrustedProxies } from '@/lib/server/client-address';
 
 const EMBEDDED_DATABASE_URL =
   'postgresql://postgres:postgres@127.0.0.1:55432/postgres?sslmode=disable';
@@ -62,6 +63,28 @@ const schema = z
     // e.g. {"R8000":["RESPONSIBLE_CLINICIAN"],"R8003":["CARE_COORDINATOR"]}.
     OIDC_ROLE_MAP: z.string().default('{}'),
     TRUST_NAME: z.string().default('CTO Tracker demonstration trust'),
+    // Signed checkpoints of the audit trail (lib/server/audit/checkpoints.ts): the HMAC key is
+    // never stored in the database; the checkpoints go to an append-only file outside it.
+    AUDIT_CHECKPOINT_KEY: z
+      .string()
+      .min(32, 'AUDIT_CHECKPOINT_KEY must be at least 32 characters')
+      .optional(),
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).default('.data/audit-checkpoints.jsonl'),
+    AUDIT_CHECKPOINT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    // Proxies whose X-Forwarded-For and X-Request-Id are believed: IP addresses or CIDR
+    // ranges, comma-separated. Empty: the connection's own address is recorded and those
+    // headers, from whoever sent them, are ignored (lib/server/client-address.ts).
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((value) => parseTrustedProxies(value) !== null, {
+        message: 'TRUSTED_PROXIES must be IP addresses or CIDR ranges, separated by commas',
+      }),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     // Set by Next.js itself: the secret is not needed while building.
     NEXT_PHASE: z.string().optional(),
@@ -76,6 +99,18 @@ const schema = z
         code: 'custom',
         path: ['AUTH_SECRET'],
         message: 'AUTH_SECRET is required in production (npm start generates one in .data/)',
+      });
+    }
+    if (
+      value.NODE_ENV === 'production' &&
+      !value.AUDIT_CHECKPOINT_KEY &&
+      !value.NEXT_PHASE?.includes('build')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_CHECKPOINT_KEY'],
+        message:
+          'AUDIT_CHECKPOINT_KEY is required in production (npm start generates one in .data/); see docs/security.md',
       });
     }
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];

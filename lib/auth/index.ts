@@ -10,6 +10,7 @@ import { checkSession, openSession, revokeSession } from '@/lib/server/sessions'
 import { cis2Provider, resolveOidcUser } from '@/lib/server/auth/oidc';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { db } from '@/lib/server/db';
+import { stampedMeta } from '@/lib/server/request-stamp';
 import type { Role } from '@/lib/auth/roles';
 
 declare module 'next-auth' {
@@ -39,7 +40,7 @@ const credentialsSchema = z.object({
 
 function metaFrom(request: Request | undefined) {
   return {
-    ipAddress: request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    ...(request ? stampedMeta(request.headers) : { requestId: null, ipAddress: null }),
     userAgent: request?.headers.get('user-agent') ?? null,
     route: '/api/auth/callback/credentials',
   };

@@ -2,6 +2,7 @@ import 'server-only';
 // Helpers for the JSON API (app/api/v1): session authentication, clear JSON errors.
 import type { z } from 'zod';
 import { getActor, type Actor } from '@/lib/server/actor';
+import { stampedMeta } from '@/lib/server/request-stamp';
 import { zodFieldErrors } from '@/lib/server/services/run-service';
 
 export function jsonError(
@@ -32,8 +33,7 @@ export function badRequest(error: z.ZodError): Response {
 
 export function requestMeta(request: Request, route: string) {
   return {
-    requestId: request.headers.get('x-request-id'),
-    ipAddress: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    ...stampedMeta(request.headers),
     userAgent: request.headers.get('user-agent'),
     route,
   };

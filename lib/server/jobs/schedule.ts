@@ -1,8 +1,10 @@
 import 'server-only';
 // Runs the time-passing job once at start and then every minute, in the Node.js server only
-// (instrumentation.ts). One run at a time: a slow run is not overlapped by the next.
+// (instrumentation.ts), then checkpoints the audit trail when a checkpoint is due (every
+// AUDIT_CHECKPOINT_MINUTES). One run at a time: a slow run is not overlapped by the next.
 import { env } from '@/lib/env';
 import { applyTimeEvents } from './apply-time-events';
+import { checkpointIfDue } from './audit-checkpoint';
 
 const EVERY_MS = 60_000;
 const globalForJobs = globalThis as unknown as {
@@ -42,10 +44,23 @@ export function startTimeEventsSchedule(): void {
       console.error(
         `[time-events] run failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
       );
+    }
+    try {
+      const checkpoint = await checkpointIfDue();
+      if (checkpoint) console.info(`[audit-checkpoint] sequence ${checkpoint.seq} signed`);
+    } catch (error) {
+      console.error(
+        `[audit-checkpoint] failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+      );
     } finally {
       running = false;
     }
   };
+  if (!env.AUDIT_CHECKPOINT_KEY) {
+    console.warn(
+      '[audit-checkpoint] AUDIT_CHECKPOINT_KEY is not set: the audit trail is not checkpointed',
+    );
+  }
   void run();
   globalForJobs.ctoTimeEvents = setInterval(() => void run(), EVERY_MS);
   globalForJobs.ctoTimeEvents.unref();

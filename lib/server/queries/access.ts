@@ -37,11 +37,15 @@ export interface ResolvedAccess {
 export async function resolvePatientAccess(
   ctx: QueryContext,
   action: Action,
-  options: { includeBreakGlass?: boolean } = { includeBreakGlass: true },
+  options: {
+    includeBreakGlass?: boolean;
+    /** What was asked for, so that a refusal names it (and its patient). */
+    subject?: { entityType?: string; entityId?: string | null; patientId?: string | null };
+  } = { includeBreakGlass: true },
 ): Promise<ResolvedAccess> {
   const scope = scopeFor(ctx.actor.roles, action);
   if (scope === null) {
-    await audit(ctx, { action, outcome: 'DENIED', reason: 'no-permission' });
+    await audit(ctx, { action, outcome: 'DENIED', reason: 'no-permission', ...options.subject });
     throw new AccessDenied(action);
   }
   return {
@@ -69,6 +73,20 @@ export function audit(
     meta: ctx.meta,
     ...entry,
   });
+}
+
+/**
+ * The patient whose order this is, looked up by id outside any scope, so that a refusal to
+ * read or change an order appears in that patient's access history. Null for an id that is not
+ * a well-formed UUID or not an order.
+ */
+export async function orderPatientId(ctx: QueryContext, orderId: string): Promise<string | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) return null;
+  const order = await (ctx.client ?? db).communityTreatmentOrder.findUnique({
+    where: { id: orderId },
+    select: { patientId: true },
+  });
+  return order?.patientId ?? null;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from '@/lib/cto';
 import { db } from '@/lib/server/db';
 import { ctoActor, orderInclude, toSnapshot, type LoadedOrder } from '@/lib/server/orders/snapshot';
-import { audit, NotFound, resolvePatientAccess, type QueryContext } from './access';
+import { audit, NotFound, orderPatientId, resolvePatientAccess, type QueryContext } from './access';
 
 export interface OrderView {
   order: LoadedOrder;
@@ -26,7 +26,15 @@ export async function getOrder(
   orderId: string,
 ): Promise<OrderView> {
   const now = ctx.now ?? new Date();
-  const access = await resolvePatientAccess(ctx, 'read:order');
+  const subject = {
+    entityType: 'CommunityTreatmentOrder',
+    entityId: UUID.test(orderId) ? orderId : null,
+    patientId: await orderPatientId(ctx, orderId),
+  };
+  const access = await resolvePatientAccess(ctx, 'read:order', {
+    includeBreakGlass: true,
+    subject,
+  });
   const client = ctx.client ?? db;
   const order =
     UUID.test(orderId) && UUID.test(patientId)
@@ -40,8 +48,7 @@ export async function getOrder(
       action: 'order.read',
       outcome: 'DENIED',
       reason: 'not-found-or-outside-scope',
-      entityType: 'CommunityTreatmentOrder',
-      entityId: UUID.test(orderId) ? orderId : null,
+      ...subject,
     });
     throw new NotFound('Order');
   }

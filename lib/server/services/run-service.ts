@@ -166,6 +166,21 @@ function subjectOf(data: unknown, named?: AuditSubject): AuditSubject {
   return subject;
 }
 
+/**
+ * A refusal about an order names the order's patient too, so that the patient's access history
+ * (read:patient-audit) shows it. Looked up by id, outside the actor's scope: the audit trail
+ * records whose record was asked for, and the actor never sees it.
+ */
+async function withPatient(client: Db, subject: AuditSubject): Promise<AuditSubject> {
+  if (subject.patientId || subject.entityType !== 'CommunityTreatmentOrder' || !subject.entityId)
+    return subject;
+  const order = await client.communityTreatmentOrder.findUnique({
+    where: { id: subject.entityId },
+    select: { patientId: true },
+  });
+  return order ? { ...subject, patientId: order.patientId } : subject;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
@@ -188,7 +203,7 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
   if (scope === null) {
     await recordAudit(db, {
       ...auditBase,
-      ...subjectOf(options.input, options.subject),
+      ...(await withPatient(db, subjectOf(options.input, options.subject))),
       action: options.auditAction,
       outcome: 'DENIED',
       reason: `no-permission:${options.action}`,
@@ -315,7 +330,7 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
     if (error instanceof Refusal) {
       await recordAudit(db, {
         ...auditBase,
-        ...subjectOf(parsed.data, options.subject),
+        ...(await withPatient(db, subjectOf(parsed.data, options.subject))),
         action: options.auditAction,
         outcome: error.code === 'NOT_FOUND' ? 'DENIED' : 'FAILURE',
         reason: error.reason,

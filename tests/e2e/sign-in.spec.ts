@@ -14,7 +14,13 @@ test('the sign-in page is accessible and explains a wrong password', async ({ pa
   await page.getByLabel('Email address').fill('mha.office@cto-tracker.example');
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Enter a correct email address and password.').first()).toBeVisible();
+  await expect(
+    page
+      .getByText('Email address or password not recognised, or the account is locked.', {
+        exact: false,
+      })
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 

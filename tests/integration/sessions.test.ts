@@ -81,36 +81,28 @@ describe('sessions', () => {
 });
 
 describe('signing in', () => {
-  it(`locks the account after ${String(env.SIGN_IN_MAX_FAILURES)} failures, with a clear message`, async () => {
+  const refused = {
+    ok: false,
+    code: 'invalid',
+    message: `Email address or password not recognised, or the account is locked. An account is locked for ${String(env.SIGN_IN_LOCK_MINUTES)} minutes after ${String(env.SIGN_IN_MAX_FAILURES)} failed attempts to sign in: try again later, or ask your system administrator to unlock it.`,
+  };
+
+  it(`locks the account after ${String(env.SIGN_IN_MAX_FAILURES)} failures, with the same message as a wrong password`, async () => {
     const user = await createUser(db);
     const t0 = new Date('2026-03-27T10:00:00Z');
-    for (let i = 1; i < env.SIGN_IN_MAX_FAILURES; i += 1) {
-      expect(await authenticate(user.email, 'wrong-password', meta, t0)).toMatchObject({
-        ok: false,
-        code: 'invalid',
-        message: 'Enter a correct email address and password.',
-      });
+    for (let i = 1; i <= env.SIGN_IN_MAX_FAILURES; i += 1) {
+      expect(await authenticate(user.email, 'wrong-password', meta, t0)).toEqual(refused);
     }
-    expect(await authenticate(user.email, 'wrong-password', meta, t0)).toEqual({
-      ok: false,
-      code: 'locked',
-      message: `Your account is locked for ${String(env.SIGN_IN_LOCK_MINUTES)} minutes after ${String(env.SIGN_IN_MAX_FAILURES)} failed attempts to sign in.`,
-    });
-    // The right password does not help while locked.
-    const locked = await authenticate(
-      user.email,
-      TEST_PASSWORD,
-      meta,
-      new Date(t0.getTime() + MINUTE),
-    );
-    expect(locked).toMatchObject({ ok: false, code: 'locked' });
-    if (!locked.ok) {
-      expect(locked.message).toContain(
-        `Try again in ${String(env.SIGN_IN_LOCK_MINUTES - 1)} minutes`,
-      );
-    }
+    // The right password does not help while locked, and the answer does not say it was right.
+    expect(
+      await authenticate(user.email, TEST_PASSWORD, meta, new Date(t0.getTime() + MINUTE)),
+    ).toEqual(refused);
     const later = new Date(t0.getTime() + (env.SIGN_IN_LOCK_MINUTES + 1) * MINUTE);
     expect(await authenticate(user.email, TEST_PASSWORD, meta, later)).toMatchObject({ ok: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedSignInCount: 0,
+      lockedUntil: null,
+    });
 
     const outcomes = await db.auditEvent.findMany({
       where: { userId: user.id, action: 'auth.sign-in' },
@@ -123,6 +115,102 @@ describe('signing in', () => {
       'DENIED:locked',
       'SUCCESS:',
     ]);
+  });
+
+  it('an expired lock starts the count again', async () => {
+    const user = await createUser(db);
+    const t0 = new Date('2026-03-28T10:00:00Z');
+    for (let i = 0; i < env.SIGN_IN_MAX_FAILURES; i += 1) {
+      await authenticate(user.email, 'wrong-password', meta, t0);
+    }
+    const later = new Date(t0.getTime() + (env.SIGN_IN_LOCK_MINUTES + 1) * MINUTE);
+    await authenticate(user.email, 'wrong-password', meta, later);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedSignInCount: 1,
+      lockedUntil: null,
+    });
+    expect(await authenticate(user.email, TEST_PASSWORD, meta, later)).toMatchObject({ ok: true });
+  });
+
+  /** Sign-in outcomes of one user, by reason, from the audit trail. */
+  async function reasons(userId: string): Promise<Record<string, number>> {
+    const rows = await db.auditEvent.groupBy({
+      by: ['outcome', 'reason'],
+      where: { userId, action: 'auth.sign-in' },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(rows.map((r) => [`${r.outcome}:${r.reason ?? ''}`, r._count._all]));
+  }
+
+  it('30 parallel wrong attempts: only the limit’s worth of passwords is checked, the rest refused', async () => {
+    const user = await createUser(db);
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => authenticate(user.email, 'wrong-password', meta, now)),
+    );
+    for (const result of results) expect(result).toEqual(refused);
+    const max = env.SIGN_IN_MAX_FAILURES;
+    expect(await reasons(user.id)).toEqual({
+      ...(max > 1 ? { 'FAILURE:wrong-password': max - 1 } : {}),
+      'FAILURE:wrong-password-locked': 1,
+      'DENIED:locked': 30 - max,
+    });
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.lockedUntil?.getTime()).toBe(now.getTime() + env.SIGN_IN_LOCK_MINUTES * MINUTE);
+
+    // Once locked, a burst with the right password in it signs nobody in.
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        authenticate(user.email, i === 15 ? TEST_PASSWORD : 'wrong-password', meta, now),
+      ),
+    );
+    for (const result of burst) expect(result).toEqual(refused);
+    expect((await reasons(user.id))['DENIED:locked']).toBe(60 - max);
+  });
+
+  it('a right password inside a burst of wrong ones is checked only within the limit', async () => {
+    const user = await createUser(db);
+    const now = new Date();
+    const max = env.SIGN_IN_MAX_FAILURES;
+    // The probe's attack: 24 wrong passwords and the right one, all at once (the right one last).
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        authenticate(user.email, i === 24 ? TEST_PASSWORD : 'wrong-password', meta, now),
+      ),
+    );
+    const signedIn = results.filter((r) => r.ok).length;
+    for (const result of results.filter((r) => !r.ok)) expect(result).toEqual(refused);
+    const counts = await reasons(user.id);
+    const wrongChecked =
+      (counts['FAILURE:wrong-password'] ?? 0) + (counts['FAILURE:wrong-password-locked'] ?? 0);
+    expect(counts['SUCCESS:'] ?? 0).toBe(signedIn);
+    if (signedIn === 0) {
+      // The right password came after the limit: it was refused unchecked, like the rest.
+      expect(wrongChecked).toBe(max);
+      expect(counts['DENIED:locked']).toBe(25 - max);
+    } else {
+      // It came within the first `max` attempts (allowed), and its success started a new count:
+      // still never more than the limit's worth of wrong passwords either side of it.
+      expect(wrongChecked).toBeLessThanOrEqual(2 * max - 1);
+    }
+    expect(wrongChecked + (counts['DENIED:locked'] ?? 0) + signedIn).toBe(25);
+  });
+
+  it('answers the same for an unknown address, a wrong password, a locked account and an account without a password', async () => {
+    const known = await createUser(db);
+    const locked = await createUser(db);
+    const ssoOnly = await createUser(db, { password: null });
+    const now = new Date();
+    for (let i = 0; i < env.SIGN_IN_MAX_FAILURES; i += 1) {
+      await authenticate(locked.email, 'wrong-password', meta, now);
+    }
+    const answers = [
+      await authenticate(`nobody.${unique()}@example.nhs.uk`, 'wrong-password', meta, now),
+      await authenticate(known.email, 'wrong-password', meta, now),
+      await authenticate(locked.email, TEST_PASSWORD, meta, now),
+      await authenticate(ssoOnly.email, 'wrong-password', meta, now),
+    ];
+    for (const answer of answers) expect(answer).toEqual(refused);
   });
 
   it('audits a failure for an unknown address, without telling which part was wrong', async () => {

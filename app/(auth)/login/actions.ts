@@ -2,11 +2,12 @@
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth';
 import { signInSchema, type SignInState } from '@/lib/schemas/sign-in';
+import { signInRefusedMessage } from '@/lib/server/auth/authenticate';
 
+// A wrong address, a wrong password and a locked account share one code and one message
+// (lib/server/auth/authenticate.ts), so the answer reveals nothing about the account.
 const MESSAGES: Record<string, string> = {
-  invalid: 'Enter a correct email address and password.',
-  locked:
-    'Your account is locked after too many failed attempts to sign in. Try again later, or ask your system administrator to unlock it.',
+  invalid: signInRefusedMessage(),
   'demo-disabled': 'Demonstration accounts cannot be used on this service.',
   inactive: 'Your account has been deactivated. Contact your system administrator.',
 };
@@ -36,7 +37,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   } catch (error) {
     if (error instanceof AuthError) {
       const code = 'code' in error && typeof error.code === 'string' ? error.code : 'invalid';
-      return { message: MESSAGES[code] ?? MESSAGES.invalid, email };
+      return { message: MESSAGES[code] ?? signInRefusedMessage(), email };
     }
     throw error; // the redirect after a successful sign-in
   }

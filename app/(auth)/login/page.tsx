@@ -7,11 +7,12 @@ import { getActor } from '@/lib/server/actor';
 import { env } from '@/lib/env';
 import { signInAction } from './actions';
 import { signIn } from '@/lib/auth';
+import { signInRefusedMessage } from '@/lib/server/auth/authenticate';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 const ERRORS: Record<string, string> = {
-  CredentialsSignin: 'Enter a correct email address and password.',
+  CredentialsSignin: signInRefusedMessage(),
   AccessDenied: 'You do not have an account on CTO Tracker. Ask your system administrator.',
   SessionRequired: 'Sign in to continue.',
 };

@@ -22,7 +22,77 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** Next.js's own limit for a server action's body (serverActions.bodySizeLimit, 1 MB). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function refusal(request: NextRequest, status: 403 | 411 | 413, title: string, text: string) {
+  const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    const code = { 403: 'CROSS_ORIGIN', 411: 'LENGTH_REQUIRED', 413: 'BODY_TOO_LARGE' }[status];
+    return NextResponse.json({ error: { code, message: text } }, { status, headers });
+  }
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title} - CTO Tracker</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the home page</a></p></main></body></html>`;
+  return new NextResponse(html, {
+    status,
+    headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+  });
+}
+
+/**
+ * A request that changes something, refused before Next.js sees it (issue 12 §6): Next.js
+ * answers a server action from another origin, or with a body over its limit, with a 500.
+ * Sign-in callbacks (/api/auth) keep next-auth's own checks: an identity provider may post to them.
+ */
+function refuseUnsafeWrite(request: NextRequest): NextResponse | null {
+  if (SAFE_METHODS.has(request.method) || request.nextUrl.pathname.startsWith('/api/auth/')) {
+    return null;
+  }
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin !== null) {
+    let originHost: string | null = null;
+    try {
+      originHost = origin === 'null' ? null : new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (!host || originHost !== host) {
+      return refusal(
+        request,
+        403,
+        'This form was sent from another website',
+        'Nothing has been saved. Open CTO Tracker directly and fill in the form there.',
+      );
+    }
+  }
+  const length = request.headers.get('content-length');
+  if (length === null) {
+    if (request.headers.get('transfer-encoding') !== null) {
+      return refusal(
+        request,
+        411,
+        'The form could not be read',
+        'Nothing has been saved: the form was sent without its length. Try again from the page.',
+      );
+    }
+    return null;
+  }
+  if (!/^\d+$/.test(length) || Number(length) > BODY_LIMIT_BYTES) {
+    return refusal(
+      request,
+      413,
+      'What you sent is too large',
+      'Nothing has been saved: a form can be at most 1 MB. Shorten what you typed and try again.',
+    );
+  }
+  return null;
+}
+
 export function proxy(request: NextRequest): NextResponse {
+  const refused = refuseUnsafeWrite(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);

@@ -145,8 +145,8 @@ function subjectOf(data: unknown, named?: AuditSubject): AuditSubject {
   if (named) {
     const subject: AuditSubject = {};
     if (named.entityType) subject.entityType = named.entityType;
-    if (named.entityId && ID.test(named.entityId)) subject.entityId = named.entityId;
-    if (named.patientId && ID.test(named.patientId)) subject.patientId = named.patientId;
+    if (isId(named.entityId)) subject.entityId = named.entityId;
+    if (isId(named.patientId)) subject.patientId = named.patientId;
     return subject;
   }
   if (typeof data !== 'object' || data === null) return {};

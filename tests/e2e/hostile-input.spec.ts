@@ -1,0 +1,218 @@
+// Issue 12 §1 and §6 against the real production server: a signed-in user's form carrying
+// `__proto__` fields must not break the server for everyone; a body over the limit answers 413,
+// an action from another origin 403, a NUL character a message beside the field, and the JSON
+// API's malformed queries a 400 or 404: never a 500. After each, the server still serves:
+// /api/health is green and another person can sign in and open the patients list.
+import { expect, test, type APIResponse, type Browser, type Page } from '@playwright/test';
+import pg from 'pg';
+import { signIn } from './support/session';
+
+const PROTOTYPE_FIELDS = [
+  '__proto__.x',
+  '__proto__.polluted',
+  '__proto__.toString',
+  'constructor.prototype.polluted',
+  'occurredAt.__proto__.y',
+  'activities.99999999.kind',
+];
+
+/** A seeded North patient of coordinator.north. */
+async function northPatientId(): Promise<string> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`
+      SELECT p.id FROM "Patient" p
+      JOIN "StaffAssignment" sa ON sa."patientId" = p.id AND sa."endedOn" IS NULL
+        AND sa.kind = 'CARE_COORDINATOR'
+      JOIN "User" u ON u.id = sa."userId" AND u.email = 'coordinator.north@cto-tracker.example'
+      ORDER BY p.id LIMIT 1`);
+    const id = rows[0]?.id;
+    if (!id) throw new Error('The seed has no patient of coordinator.north.');
+    return id;
+  } finally {
+    await client.end();
+  }
+}
+
+async function contactCount(patientId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM "Contact" WHERE "patientId" = $1`,
+      [patientId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server still serves: health green, and someone else can sign in and see a page. */
+async function expectServing(browser: Browser, page: Page) {
+  const health = await page.request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', app: 'ok' });
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    await signIn(other, 'auditor@cto-tracker.example');
+    await other.goto('/audit');
+    await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
+    const signedOut = await context.request.get('/login');
+    expect(signedOut.status()).toBe(200);
+  } finally {
+    await context.close();
+  }
+}
+
+function expectNot500(response: APIResponse) {
+  expect(response.status(), `${response.url()} answered ${response.status()}`).toBeLessThan(500);
+}
+
+async function openContactForm(page: Page, patientId: string) {
+  await page.goto(`/patients/${patientId}/contacts/new`);
+  await expect(page.getByRole('heading', { name: 'Record a contact', level: 1 })).toBeVisible();
+}
+
+test('a form carrying __proto__ fields is answered as usual and the server keeps serving everyone', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const patientId = await northPatientId();
+  const before = await contactCount(patientId);
+  await signIn(page, 'coordinator.north@cto-tracker.example');
+  await openContactForm(page, patientId);
+  // The extra fields a hostile client adds to the real form (what the probe did).
+  await page.evaluate((names) => {
+    const form = document.querySelector('textarea[name="summary"]')?.closest('form');
+    if (!form) throw new Error('no contact form');
+    for (const name of names) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = '1';
+      form.appendChild(input);
+    }
+  }, PROTOTYPE_FIELDS);
+  await page.getByLabel('Summary of the contact').fill('Seen at clinic.');
+  await page.getByRole('button', { name: 'Save the contact' }).click();
+  // The action ran and refused as it always does (no way of contact chosen)...
+  await expect(page.getByRole('link', { name: 'Select how the contact happened' })).toBeVisible();
+  expect(await contactCount(patientId)).toBe(before);
+  // ...and every page still works, for this person and for others.
+  await page.goto('/patients');
+  await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+  await expectServing(browser, page);
+});
+
+test('a NUL character in free text gets a message beside the field, not an error page', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const patientId = await northPatientId();
+  const before = await contactCount(patientId);
+  await signIn(page, 'coordinator.north@cto-tracker.example');
+  await openContactForm(page, patientId);
+  await page.getByLabel('Home visit', { exact: true }).check();
+  await page.getByLabel('Summary of the contact').fill('Seen at home.');
+  await page.evaluate(() => {
+    const summary = document.querySelector<HTMLTextAreaElement>('textarea[name="summary"]');
+    if (!summary) throw new Error('no summary');
+    summary.value = 'Seen at\u0000 home.';
+  });
+  await page.getByRole('button', { name: 'Save the contact' }).click();
+  await expect(
+    page.getByRole('link', { name: /Remove the hidden null character/ }).first(),
+  ).toBeVisible();
+  expect(await contactCount(patientId)).toBe(before);
+  await expectServing(browser, page);
+});
+
+test('a body over 1 MB answers 413 and an action from another origin 403, with a page that says so', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const origin = new URL(baseURL ?? 'http://127.0.0.1:3000').origin;
+  const patientId = await northPatientId();
+  await signIn(page, 'coordinator.north@cto-tracker.example');
+
+  const tooLarge = await page.request.post(`/patients/${patientId}/contacts/new`, {
+    headers: {
+      origin,
+      'next-action': '0'.repeat(42),
+      'content-type': 'text/plain;charset=UTF-8',
+    },
+    data: `["${'x'.repeat(1024 * 1024 + 100)}"]`,
+  });
+  expect(tooLarge.status()).toBe(413);
+  expect(await tooLarge.text()).toContain('What you sent is too large');
+
+  // The sign-in form itself, unauthenticated, as a plain (no-JavaScript) form post.
+  const tooLargeSignIn = await browser.newContext().then(async (context) => {
+    const response = await context.request.post('/login', {
+      headers: { origin },
+      multipart: { email: 'x@example.com', password: 'x'.repeat(1024 * 1024 + 100) },
+    });
+    await context.close();
+    return response;
+  });
+  expect(tooLargeSignIn.status()).toBe(413);
+
+  const crossOrigin = await page.request.post(`/patients/${patientId}/contacts/new`, {
+    headers: {
+      origin: 'https://attacker.example',
+      'next-action': '0'.repeat(42),
+      'content-type': 'text/plain;charset=UTF-8',
+    },
+    data: '["x"]',
+  });
+  expect(crossOrigin.status()).toBe(403);
+  expect(await crossOrigin.text()).toContain('This form was sent from another website');
+
+  const crossOriginApi = await page.request.post('/api/v1/patients', {
+    headers: { origin: 'https://attacker.example' },
+    data: { q: 'x' },
+  });
+  expect(crossOriginApi.status()).toBe(403);
+  expect(await crossOriginApi.json()).toMatchObject({ error: { code: 'CROSS_ORIGIN' } });
+
+  await expectServing(browser, page);
+});
+
+test('the JSON API answers malformed queries with 400 or 404, never 500', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'coordinator.north@cto-tracker.example');
+  const cases: [string, number][] = [
+    ['/api/v1/patients?q=%00', 400],
+    [`/api/v1/patients?q=${'x'.repeat(5000)}`, 400],
+    ['/api/v1/patients?page=abc', 400],
+    ['/api/v1/patients?pageSize=1000000', 400],
+    ['/api/v1/patients?page=1e309', 400],
+    ['/api/v1/patients?nope=1', 400],
+    ['/api/v1/patients?q=%25', 200],
+    ['/api/v1/patients?q=_', 200],
+    ['/api/v1/patients?q=%F0%9F%92%A5', 200],
+    ['/api/v1/patients/not-an-id', 404],
+    ['/api/v1/patients/%00', 404],
+    ['/api/v1/patients/00000000-0000-0000-0000-000000000000', 404],
+    [`/api/v1/patients/${'a'.repeat(3000)}`, 404],
+  ];
+  for (const [path, status] of cases) {
+    const response = await page.request.get(path);
+    expectNot500(response);
+    expect(response.status(), path.slice(0, 80)).toBe(status);
+  }
+  // A search for "%" matches the character, not everything.
+  const percent = await page.request.get('/api/v1/patients?q=%25');
+  expect(await percent.json()).toMatchObject({ total: 0 });
+  await expectServing(browser, page);
+});

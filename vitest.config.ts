@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // CI and users run the suite on 2 shared cores: the property tests and the
+          // state × event matrix need more than the default 5 seconds there.
+          testTimeout: 20_000,
         },
       },
       {
@@ -32,8 +35,9 @@ export default defineConfig({
           fileParallelism: false,
           globalSetup: ['tests/integration/global-setup.ts'],
           setupFiles: ['tests/integration/setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Real PostgreSQL on 2 shared cores: room for a slow transaction, never a sleep.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,7 +1,7 @@
 // npm run audit:verify: checks the audit trail's hash chain; exits 1 if it was tampered with.
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { verifyAuditChain } from '../lib/server/audit/verify-chain.ts';
+import { pgAdapter } from '../lib/server/pg-adapter.ts';
 import { redact } from './lib/database.ts';
 
 const url = process.env.DATABASE_URL;
@@ -9,7 +9,7 @@ if (!url) {
   console.error('DATABASE_URL is not set (npm run audit:verify sets it).');
   process.exit(2);
 }
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+const db = new PrismaClient({ adapter: pgAdapter(url) });
 try {
   const report = await verifyAuditChain(db);
   if (report.ok) {

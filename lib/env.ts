@@ -2,6 +2,7 @@
 // Validated once, at start-up, with clear messages for anything missing or malformed.
 import { z } from 'zod';
 import { parseTrustedProxies } from '@/lib/server/client-address';
+import { authUrlSchema, hostSchema } from './listen';
 
 const EMBEDDED_DATABASE_URL =
   'postgresql://postgres:postgres@127.0.0.1:55432/postgres?sslmode=disable';
@@ -20,7 +21,11 @@ const schema = z
       .default(EMBEDDED_DATABASE_URL),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-    AUTH_URL: z.url().optional(),
+    // The public address of the app (sign-in redirects): required in production, where it
+    // cannot be guessed safely behind a proxy; `npm start` sets http://localhost:PORT.
+    AUTH_URL: authUrlSchema.optional(),
+    // Where the server listens: 127.0.0.1 (this machine only) unless set; Docker sets 0.0.0.0.
+    HOST: hostSchema,
     AUTH_TRUST_HOST: flag,
     // Demo accounts (prisma/seed.ts) are refused in production unless DEMO_MODE=true.
     DEMO_MODE: flag,
@@ -113,6 +118,18 @@ const schema = z
           'AUDIT_CHECKPOINT_KEY is required in production (npm start generates one in .data/); see docs/security.md',
       });
     }
+    if (
+      value.NODE_ENV === 'production' &&
+      !value.AUTH_URL &&
+      !value.NEXT_PHASE?.includes('build')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_URL'],
+        message:
+          'AUTH_URL is required in production: the address people use to reach CTO Tracker, e.g. https://cto.example.nhs.uk (npm start sets http://localhost:PORT)',
+      });
+    }
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -134,8 +151,9 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
-function load(): Env {
-  const parsed = schema.safeParse(process.env);
+/** The configuration in `source` (process.env), checked; throws a message naming each problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`CTO Tracker's configuration is invalid:\n${lines.join('\n')}`);
@@ -143,4 +161,4 @@ function load(): Env {
   return parsed.data;
 }
 
-export const env: Env = load();
+export const env: Env = parseEnv(process.env);

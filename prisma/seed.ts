@@ -14,8 +14,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { ctoPeriods, renewalWindow } from '@/lib/cto';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import {
   PrismaClient,
   type AccommodationStatus,
@@ -2186,7 +2186,7 @@ async function main(): Promise<void> {
   // A SEED_TODAY other than the real date gets a fixed "now" (midday) so runs repeat exactly.
   const now = today === realToday ? realNow : londonTime(today, 12, 0);
   const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const db = new PrismaClient({ adapter: pgAdapter(connectionString) });
   try {
     const result = await seed(db, {
       today,

@@ -1,10 +1,10 @@
 // npm run audit:verify: checks the audit trail's hash chain from the first row to the newest,
 // and the trail against every signed checkpoint in the checkpoint file (a truncated tail, a
 // rewritten history). Exits 1 if anything is wrong.
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client.ts';
 import { verifyCheckpoints } from '../lib/server/audit/checkpoints.ts';
 import { verifyAuditChain } from '../lib/server/audit/verify-chain.ts';
+import { pgAdapter } from '../lib/server/pg-adapter.ts';
 import { auditCheckpointFile, auditCheckpointKey } from './lib/audit-key.ts';
 import { redact } from './lib/database.ts';
 
@@ -15,7 +15,7 @@ if (!url) {
 }
 const key = auditCheckpointKey();
 const file = auditCheckpointFile();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
+const db = new PrismaClient({ adapter: pgAdapter(url) });
 try {
   const report = await verifyAuditChain(db);
   const problems = report.problems.map((p) => `position ${p.chainSeq} (id ${p.id}): ${p.problem}`);

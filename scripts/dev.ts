@@ -3,11 +3,19 @@ import { openDatabase } from './lib/database.ts';
 import { applyMigrations } from './lib/migrations.ts';
 import { authSecret } from './lib/build.ts';
 import { npxBin, run } from './lib/processes.ts';
+import { hostSchema } from '../lib/listen.ts';
+
+// This machine only unless HOST says otherwise (as npm start).
+const host = hostSchema.safeParse(process.env.HOST);
+if (!host.success) {
+  console.error(host.error.issues[0]?.message ?? 'HOST is not valid.');
+  process.exit(2);
+}
 
 const db = await openDatabase({ quiet: true });
 await applyMigrations(db.url);
 await run(npxBin('tsx'), ['prisma/seed.ts', '--if-empty'], { DATABASE_URL: db.url });
-const code = await run(npxBin('next'), ['dev', '-p', process.env.PORT ?? '3000'], {
+const code = await run(npxBin('next'), ['dev', '-p', process.env.PORT ?? '3000', '-H', host.data], {
   DATABASE_URL: db.url,
   AUTH_SECRET: authSecret(),
   NODE_ENV: 'development',

@@ -6,12 +6,34 @@ import { openDatabase, projectRoot, redact, type RunningDatabase } from './lib/d
 import { applyMigrations } from './lib/migrations.ts';
 import { authSecret, buildIfNeeded } from './lib/build.ts';
 import { run, startNext, waitForHealth, type Server } from './lib/processes.ts';
+import { hostSchema, isLoopback, isWildcard, localAuthUrl } from '../lib/listen.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`PORT must be a number between 1 and 65535 (it is "${process.env.PORT}").`);
   process.exit(2);
 }
+
+// --- Where to listen, and the address sign-in sends people back to (issue 12 §8) -----------
+// HOST: 127.0.0.1 (this machine only) unless set; Docker sets 0.0.0.0. AUTH_URL: as set, else
+// http://localhost:PORT for a server on this machine only. Listening on other interfaces, the
+// address people use cannot be guessed (never 0.0.0.0), so AUTH_URL must be set.
+const hostCheck = hostSchema.safeParse(process.env.HOST);
+if (!hostCheck.success) {
+  console.error(hostCheck.error.issues[0]?.message ?? 'HOST is not valid.');
+  process.exit(2);
+}
+const host = hostCheck.data;
+const authUrl = process.env.AUTH_URL || localAuthUrl(host, port);
+if (!authUrl) {
+  console.error(
+    `HOST=${host} lets other machines reach CTO Tracker: set AUTH_URL to the address they use ` +
+      `(for example https://cto.example.nhs.uk or http://<this machine's name>:${port}).`,
+  );
+  process.exit(2);
+}
+const reachAt = isLoopback(host) || isWildcard(host) ? '127.0.0.1' : host;
+// ---------------------------------------------------------------------------------------------
 
 let database: RunningDatabase | undefined;
 let server: Server | undefined;
@@ -52,16 +74,18 @@ try {
     AUTH_SECRET: authSecret(),
     DEMO_MODE: process.env.DEMO_MODE ?? 'true',
     PORT: String(port),
+    HOST: host,
+    AUTH_URL: authUrl,
   };
-  server = startNext(port, env, true);
+  server = startNext(port, env, true, host);
   server.child.once('exit', (code) => {
     if (!stopping) {
       console.error(`The server stopped unexpectedly (exit code ${code}).`);
       void stopAll(1);
     }
   });
-  const url = `http://localhost:${port}`;
-  await waitForHealth(url);
+  const url = isLoopback(host) ? `http://localhost:${port}` : authUrl;
+  await waitForHealth(`http://${reachAt.includes(':') ? `[${reachAt}]` : reachAt}:${port}`);
 
   const { DEMO_ACCOUNTS } = await import('../prisma/demo-accounts.ts');
   const password = process.env.DEMO_PASSWORD ?? 'demo-password';

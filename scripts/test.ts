@@ -66,13 +66,13 @@ async function e2e(): Promise<number> {
     const seeded = await run(npxBin('tsx'), ['prisma/seed.ts'], { DATABASE_URL: db.url });
     if (seeded !== 0) return seeded;
     await buildIfNeeded();
+    const baseUrl = `http://127.0.0.1:${port}`;
     const next = startNext(
       port,
-      { DATABASE_URL: db.url, AUTH_SECRET: secret, DEMO_MODE: 'true' },
+      { DATABASE_URL: db.url, AUTH_SECRET: secret, AUTH_URL: baseUrl, DEMO_MODE: 'true' },
       true,
     );
     server.stop = next.stop;
-    const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(baseUrl);
     return await run(npxBin('playwright'), ['test', ...extraArgs], {
       BASE_URL: baseUrl,

@@ -36,17 +36,11 @@ export function startNext(
   port: number,
   env: Record<string, string | undefined>,
   quiet = false,
+  host = '127.0.0.1',
 ): Server {
   const child = spawn(
     process.execPath,
-    [
-      `${projectRoot}/node_modules/next/dist/bin/next`,
-      'start',
-      '-p',
-      String(port),
-      '-H',
-      '0.0.0.0',
-    ],
+    [`${projectRoot}/node_modules/next/dist/bin/next`, 'start', '-p', String(port), '-H', host],
     {
       cwd: projectRoot,
       stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],

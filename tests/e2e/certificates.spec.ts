@@ -2,8 +2,8 @@
 // the responsible clinician records it, the CTO12 lapses, and the page warns that medication
 // would be given without a certificate (a CTO11 is needed).
 import { expect, test } from '@playwright/test';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import { withFactories } from './support/factories';
 import { expectAccessible, signIn } from './support/session';
 
@@ -15,7 +15,7 @@ let db: PrismaClient;
 test.beforeAll(() => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run with `npx tsx scripts/test.ts e2e`.');
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  db = new PrismaClient({ adapter: pgAdapter(url, { max: 2 }) });
 });
 test.afterAll(async () => {
   await db.$disconnect();

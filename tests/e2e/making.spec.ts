@@ -3,8 +3,8 @@
 // AMHP (amhp@) agrees in their own account from the list of agreements requested, and the RC
 // makes the order: the patient page shows it in force with its expiry and clocks.
 import { expect, test, type Page } from '@playwright/test';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import { withFactories } from './support/factories';
 import { expectAccessible, signIn } from './support/session';
 
@@ -16,7 +16,7 @@ let db: PrismaClient;
 test.beforeAll(() => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run with `npx tsx scripts/test.ts e2e`.');
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  db = new PrismaClient({ adapter: pgAdapter(url, { max: 2 }) });
 });
 test.afterAll(async () => {
   await db.$disconnect();

@@ -3,8 +3,8 @@
 // it with a barring report (M2) within the 72 hours, the order continues and the nearest
 // relative's 28-day tribunal window and the six-month bar are shown.
 import { expect, test } from '@playwright/test';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import { withFactories } from './support/factories';
 import { expectAccessible, signIn } from './support/session';
 
@@ -16,7 +16,7 @@ let db: PrismaClient;
 test.beforeAll(() => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run with `npx tsx scripts/test.ts e2e`.');
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  db = new PrismaClient({ adapter: pgAdapter(url, { max: 2 }) });
 });
 test.afterAll(async () => {
   await db.$disconnect();

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidNhsNumber, recallDeadline, transitionFor, type EventType } from '@/lib/cto';
@@ -70,7 +70,7 @@ async function isolatedSchema(): Promise<Isolated> {
     await admin.query('RESET search_path');
     await admin.end();
   }
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, { schema }) });
+  const db = new PrismaClient({ adapter: pgAdapter(url, { schema }) });
   return {
     db,
     drop: async () => {

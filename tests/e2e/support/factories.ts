@@ -10,11 +10,11 @@ import { join } from 'node:path';
  */
 export function withFactories<T>(body: string): T {
   const code = `(async () => {
-    const { PrismaPg } = await import('@prisma/adapter-pg');
+    const { pgAdapter } = await import('@/lib/server/pg-adapter');
     const { PrismaClient } = await import('@/lib/generated/prisma/client');
     const f = await import('@/tests/factories');
     const d = await import('@/lib/server/dates');
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+    const db = new PrismaClient({ adapter: pgAdapter(process.env.DATABASE_URL) });
     try {
       const result = await (async () => { ${body} })();
       process.stdout.write('\\n@@' + JSON.stringify(result) + '\\n');

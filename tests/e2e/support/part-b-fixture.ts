@@ -3,9 +3,9 @@
 // (DATABASE_URL), and prints what the journey needs as JSON. A separate process because the
 // factories use lib/cto, whose bank-holiday JSON the Playwright loader cannot import.
 //   tsx tests/e2e/support/part-b-fixture.ts <madeOn YYYY-MM-DD>
-import { PrismaPg } from '@prisma/adapter-pg';
 import { formatDate, renewalWindow } from '@/lib/cto';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import { addCalendarDays } from '@/lib/server/dates';
 import {
   assignCareTeam,
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const madeOn = process.argv[2];
   const url = process.env.DATABASE_URL;
   if (!madeOn || !url) throw new Error('Usage: DATABASE_URL=... tsx part-b-fixture.ts <madeOn>');
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  const db = new PrismaClient({ adapter: pgAdapter(url, { max: 2 }) });
   try {
     const [rc, cc, amhp, team, hospital] = await Promise.all([
       db.user.findUniqueOrThrow({ where: { email: 'rc.north@cto-tracker.example' } }),

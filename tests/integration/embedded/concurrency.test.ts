@@ -1,8 +1,8 @@
 // Several people at once, with the time-passing job running, on whichever database the tests
 // use (the embedded PGlite server when no DATABASE_URL is set: issue 12 section 7).
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import { addCalendarDays, addCalendarMonths, londonDateOf } from '@/lib/server/dates';
 import { applyTimeEvents } from '@/lib/server/jobs/apply-time-events';
 import { recordExtensionExamination } from '@/lib/server/services/record-extension-examination';
@@ -22,7 +22,7 @@ import {
 let db: PrismaClient;
 beforeAll(() => {
   db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL ?? '', max: 10 }),
+    adapter: pgAdapter(process.env.DATABASE_URL ?? '', { max: 10 }),
   });
 });
 afterAll(async () => {

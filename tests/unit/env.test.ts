@@ -1,0 +1,63 @@
+// Issue 12 §8: where the server listens (HOST) and the address sign-in sends people back to
+// (AUTH_URL), as lib/env.ts checks them, and what npm start derives for a local run.
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
+import { localAuthUrl } from '@/lib/listen';
+
+const production = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+};
+
+function problem(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return '';
+}
+
+describe('AUTH_URL', () => {
+  it('is required in production, with a message that says what to set', () => {
+    expect(problem(production)).toContain('AUTH_URL is required in production');
+    expect(problem({ ...production, AUTH_URL: 'https://cto.example.nhs.uk' })).toBe('');
+  });
+
+  it('is not required while building, in development or in tests', () => {
+    expect(problem({ ...production, NEXT_PHASE: 'phase-production-build' })).toBe('');
+    expect(problem({ NODE_ENV: 'development' })).toBe('');
+    expect(problem({ NODE_ENV: 'test' })).toBe('');
+  });
+
+  it('refuses an address to listen on (0.0.0.0, ::) as the address to send people to', () => {
+    for (const url of ['http://0.0.0.0:3000', 'http://[::]:3000']) {
+      expect(problem({ ...production, AUTH_URL: url })).toContain('not 0.0.0.0');
+    }
+  });
+
+  it('must be http or https', () => {
+    expect(problem({ ...production, AUTH_URL: 'javascript:alert(1)' })).toContain('AUTH_URL');
+    expect(problem({ ...production, AUTH_URL: 'ftp://cto.example.nhs.uk' })).toContain('https://');
+  });
+
+  it('npm start derives http://localhost:PORT only for a server on this machine alone', () => {
+    expect(localAuthUrl('127.0.0.1', 3000)).toBe('http://localhost:3000');
+    expect(localAuthUrl('::1', 4000)).toBe('http://localhost:4000');
+    expect(localAuthUrl('0.0.0.0', 3000)).toBeNull();
+    expect(localAuthUrl('10.1.2.3', 3000)).toBeNull();
+  });
+});
+
+describe('HOST', () => {
+  it('is 127.0.0.1 unless set', () => {
+    expect(parseEnv({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1');
+    expect(parseEnv({ NODE_ENV: 'test', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(parseEnv({ NODE_ENV: 'test', HOST: 'cto-app.internal' }).HOST).toBe('cto-app.internal');
+  });
+
+  it('refuses what is neither an address nor a host name', () => {
+    expect(problem({ NODE_ENV: 'test', HOST: 'http://0.0.0.0' })).toContain('HOST must be');
+    expect(problem({ NODE_ENV: 'test', HOST: 'a b' })).toContain('HOST must be');
+  });
+});

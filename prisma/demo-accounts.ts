@@ -98,4 +98,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     team: null,
     description: 'System administrator: users, roles and teams.',
   },
+  {
+    // A role that reads patient data (or gives roles) takes effect only when a second
+    // administrator approves it (docs/decisions/612-two-administrators-for-a-role.md).
+    email: 'admin2@cto-tracker.example',
+    name: 'Bethan Lloyd',
+    jobTitle: 'Clinical Systems Administrator',
+    roles: ['SYSTEM_ADMINISTRATOR'],
+    team: null,
+    description: 'Second system administrator: approves or refuses roles the first one asks for.',
+  },
 ];

@@ -720,6 +720,7 @@ const DEMO_KEYS: Record<string, string> = {
   'manager@cto-tracker.example': 'manager',
   'auditor@cto-tracker.example': 'auditor',
   'admin@cto-tracker.example': 'admin',
+  'admin2@cto-tracker.example': 'admin2',
 };
 
 async function createOrganisation(db: FactoryDb, today: IsoDate, password: string) {

@@ -64,7 +64,7 @@ export function CreateUserForm({
       <Checkboxes
         legend="Roles"
         legendProps={{ size: 's' }}
-        hint="Select all that apply. Each role decides what they can see and do."
+        hint="Select all that apply. Each role decides what they can see and do. A role takes effect when a second system administrator approves it."
         error={errors.roles}
         idPrefix="roles"
       >

@@ -15,6 +15,10 @@ const ACTIONS: Record<string, string> = {
   'break-glass.review': 'Reviewed an emergency access',
   'user.create': 'Added a user',
   'user.role.grant': 'Gave a role',
+  'user.role.request': 'Asked for a role for a user (waits for a second administrator)',
+  'user.role.approve': 'Approved a role another administrator asked for',
+  'user.role.refuse': 'Refused a role another administrator asked for',
+  'user.role.decide': 'Decided a role request',
   'user.role.revoke': 'Removed a role',
   'user.team.move': 'Moved a user to another team',
   'user.deactivate': 'Deactivated a user',
@@ -30,6 +34,9 @@ const ACTIONS: Record<string, string> = {
 
 export function actionLabel(action: string, outcome: AuditOutcome): string {
   if (action === 'auth.sign-in' && outcome !== 'SUCCESS') return 'Tried to sign in';
+  if (action === 'user.role.grant' && outcome !== 'SUCCESS') return 'Tried to give a role';
+  if (action === 'user.role.decide' && outcome !== 'SUCCESS')
+    return 'Tried to decide a role request';
   const known = ACTIONS[action];
   if (known) return known;
   // Permission refusals are recorded under the permission's name, e.g. 'read:patient'.

@@ -180,3 +180,16 @@ export function rolesFor(action: Action): Role[] {
     GRANTS[role].some((grant) => grant.startsWith(`${action}:`)),
   );
 }
+
+/**
+ * Whether giving someone this role needs a second system administrator's approval (issue 12,
+ * part 4; docs/decisions/612-two-administrators-for-a-role.md): a role that reads any patient
+ * data (a grant at any scope but 'none'; the privacy officer's audit trail names patients), or
+ * one that administers users and so could approve such grants itself. Such a role is never
+ * given to oneself.
+ */
+export function roleNeedsApproval(role: Role): boolean {
+  return GRANTS[role].some(
+    (grant) => !grant.endsWith(':none') || grant.startsWith('administer:user:'),
+  );
+}

@@ -63,3 +63,9 @@ export type MoveUserTeamInput = z.infer<typeof moveUserTeamSchema>;
 
 export const userIdSchema = z.object({ userId });
 export type UserIdInput = z.infer<typeof userIdSchema>;
+
+export const roleRequestDecisionSchema = z.object({
+  requestId: z.uuid({ error: 'This request does not exist' }),
+  decision: z.enum(['approve', 'refuse'], { error: 'Choose to approve or refuse' }),
+});
+export type RoleRequestDecisionInput = z.infer<typeof roleRequestDecisionSchema>;

@@ -49,14 +49,49 @@ test('the administrator adds a user, changes their role and team, and deactivate
   await page.getByLabel('Initial password (optional)').fill('a-long-enough-password');
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('heading', { name: 'Jo Joiner', level: 1 })).toBeVisible();
-  await expect(page.getByText('User added.')).toBeVisible();
+  // A role that sees patients waits for a second administrator (issue 12, part 4).
+  await expect(
+    page.getByText(
+      'User added. Their roles take effect when another system administrator approves them.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByText('No roles: they can sign in but see nothing.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'You asked for this role: another system administrator must approve or refuse it.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /Approve the role/ })).toHaveCount(0);
   await expectAccessible(page);
 
   await page.getByLabel('Add a role').selectOption({ label: 'Responsible clinician' });
   await page.getByRole('button', { name: 'Add role' }).click();
-  await expect(page.getByText('Role added.')).toBeVisible();
-  await page.getByRole('button', { name: 'Remove the role care coordinator' }).click();
-  await expect(page.getByText('Role removed.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Role requested. It takes effect when another system administrator approves it.',
+    ),
+  ).toBeVisible();
+  const userUrl = page.url().replace(/\?.*$/, '');
+
+  // The second administrator approves one and refuses the other.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, 'admin2@cto-tracker.example');
+  await page.goto('/admin/users');
+  await expect(
+    page.getByRole('table', { name: 'Roles waiting for a second administrator’s approval' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(userUrl);
+  await page.getByRole('button', { name: 'Approve the role care coordinator' }).click();
+  await expect(page.getByText('Role approved. It applies from their next page.')).toBeVisible();
+  await page.getByRole('button', { name: 'Refuse the role responsible clinician' }).click();
+  await expect(page.getByText('Role refused. They have not been given it.')).toBeVisible();
+  await expect(page.getByText('None.')).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Remove the role care coordinator' }),
+  ).toBeVisible();
+  await expectAccessible(page);
 
   await page
     .getByLabel('Move to another team')
@@ -81,11 +116,27 @@ test('the administrator adds a user, changes their role and team, and deactivate
   );
   expect(actions.map((a) => a.action)).toEqual([
     'user.create',
-    'user.role.grant',
-    'user.role.revoke',
+    'user.role.request',
+    'user.role.request',
+    'user.role.approve',
+    'user.role.refuse',
     'user.team.move',
     'user.deactivate',
   ]);
+
+  // The privacy officer sees who asked, who decided, and what.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, 'auditor@cto-tracker.example');
+  await page.goto('/audit');
+  await page.getByRole('link', { name: 'See the roles given and waiting for approval' }).click();
+  await expect(page.getByRole('heading', { name: 'Roles given', level: 1 })).toBeVisible();
+  const rows = page.getByRole('row').filter({ hasText: email });
+  await expect(rows.filter({ hasText: 'Care coordinator' })).toContainText('Approved');
+  await expect(rows.filter({ hasText: 'Care coordinator' })).toContainText('Bethan Lloyd');
+  await expect(rows.filter({ hasText: 'Responsible clinician' })).toContainText('Refused');
+  await expect(rows.filter({ hasText: 'Responsible clinician' })).toContainText('Owen Treharne');
+  await expectAccessible(page);
 });
 
 test('after the idle timeout, the next page asks you to sign in again and says why', async ({

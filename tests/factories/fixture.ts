@@ -6,13 +6,7 @@
 import type { CtoState } from '@/lib/generated/prisma/client';
 import { addCalendarDays, londonDateOf, londonTime, type IsoDate } from '@/lib/server/dates';
 import { type FactoryDb } from './db';
-import {
-  createHospital,
-  createTeam,
-  createTrust,
-  createUser,
-  type CreatedUser,
-} from './organisation';
+import { createHospital, createTeam, theTrust, createUser, type CreatedUser } from './organisation';
 import {
   assignCareTeam,
   createLegalStatusPeriod,
@@ -51,7 +45,7 @@ export async function createCtoFixture(
 ): Promise<CtoFixture> {
   const now = options.now ?? new Date();
   const madeOn = options.madeOn ?? addCalendarDays(londonDateOf(now), -30);
-  const trust = await createTrust(db);
+  const trust = await theTrust(db);
   const hospital = await createHospital(db, { trustId: trust.id });
   const team = await createTeam(db, { trustId: trust.id });
   const rc = await createUser(db, { roles: ['RESPONSIBLE_CLINICIAN'], teams: [team.id] });

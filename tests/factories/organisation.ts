@@ -32,8 +32,18 @@ export function buildTrust(
   };
 }
 
+/** A new trust row: fails if the database already has one (one trust per deployment). */
 export function createTrust(db: FactoryDb, overrides: Partial<Prisma.TrustCreateManyInput> = {}) {
   return db.trust.create({ data: buildTrust(overrides) });
+}
+
+/**
+ * The deployment's one trust (docs/decisions/611-one-trust-per-deployment.md): the row already
+ * there, or a new one in an empty database. Test worlds share it, as a trust's teams do.
+ */
+export async function theTrust(db: FactoryDb) {
+  const existing = await db.trust.findFirst({ orderBy: { createdAt: 'asc' } });
+  return existing ?? createTrust(db);
 }
 
 // --- Hospital --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { endCertificate } from '@/lib/server/services/end-certificate';
 import { furnishCto7 } from '@/lib/server/services/furnish-cto7';
 import { furnishCto8 } from '@/lib/server/services/furnish-cto8';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { makeOrder } from '@/lib/server/services/make-order';
 import { markContactEnteredInError } from '@/lib/server/services/mark-entered-in-error-contact';
 import { markSocialAssessmentEnteredInError } from '@/lib/server/services/mark-entered-in-error-social-assessment';
@@ -173,6 +174,12 @@ const CASES: Case[] = [
     name: 'furnishCto8',
     call: plain(furnishCto8),
     action: fixed('furnish:cto7'),
+  },
+  {
+    file: 'decide-role-request',
+    name: 'decideRoleRequest',
+    call: plain(decideRoleRequest),
+    action: fixed('administer:user'),
   },
   {
     file: 'grant-user-role',

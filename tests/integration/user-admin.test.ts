@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { createUser as createUserService } from '@/lib/server/services/create-user';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { revokeUserRole } from '@/lib/server/services/revoke-user-role';
 import { moveUserTeam } from '@/lib/server/services/move-user-team';
 import { deactivateUser } from '@/lib/server/services/deactivate-user';
@@ -17,10 +18,12 @@ import { actorOf, createWorld, type World } from './support/world';
 let db: PrismaClient;
 let world: World;
 let admin: ReturnType<typeof actorOf>;
+let secondAdmin: ReturnType<typeof actorOf>;
 beforeAll(async () => {
   db = testDb();
   world = await createWorld(db);
   admin = actorOf(world.users.admin);
+  secondAdmin = actorOf(await createUser(db, { roles: ['SYSTEM_ADMINISTRATOR'] }));
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -34,7 +37,7 @@ async function lastEvent(action: string) {
 }
 
 describe('adding a user', () => {
-  it('creates the user with roles, a team and a hashed password, audited', async () => {
+  it('creates the user with a team and a hashed password, their roles waiting for approval, audited', async () => {
     const email = `New.Starter.${unique()}@Example.NHS.uk`;
     const result = await createUserService(
       admin,
@@ -51,11 +54,14 @@ describe('adding a user', () => {
     if (!result.ok) throw new Error(result.message);
     const user = await db.user.findUniqueOrThrow({
       where: { id: result.data.userId },
-      include: { roles: true, memberships: true },
+      include: { roles: true, memberships: true, roleRequests: true },
     });
     expect(user.email).toBe(email.toLowerCase());
-    expect(user.roles.map((r) => [r.role, r.grantedById])).toEqual([
-      ['CARE_COORDINATOR', admin.userId],
+    // A care coordinator sees patients: the role waits for a second administrator.
+    expect(result.data.requestedRoles).toEqual(['CARE_COORDINATOR']);
+    expect(user.roles).toEqual([]);
+    expect(user.roleRequests.map((r) => [r.role, r.status, r.requestedById])).toEqual([
+      ['CARE_COORDINATOR', 'PENDING', admin.userId],
     ]);
     expect(user.memberships.map((m) => [m.teamId, m.endedOn])).toEqual([[world.north.id, null]]);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -139,8 +145,16 @@ describe('adding a user', () => {
 describe('roles and teams', () => {
   it('grants and removes roles as history rows', async () => {
     const user = await createUser(db, { roles: ['CARE_COORDINATOR'], teams: [world.north.id] });
-    const granted = await grantUserRole(admin, { userId: user.id, role: 'AMHP' }, { db });
-    expect(granted.ok).toBe(true);
+    const asked = await grantUserRole(admin, { userId: user.id, role: 'AMHP' }, { db });
+    if (!asked.ok || asked.data.status !== 'REQUESTED') throw new Error('expected a request');
+    const again = await grantUserRole(admin, { userId: user.id, role: 'AMHP' }, { db });
+    expect(again).toMatchObject({ ok: false, reason: 'ALREADY_REQUESTED' });
+    const approved = await decideRoleRequest(
+      secondAdmin,
+      { requestId: asked.data.requestId, decision: 'approve' },
+      { db },
+    );
+    expect(approved).toEqual({ ok: true, data: { userId: user.id, status: 'APPROVED' } });
     const twice = await grantUserRole(admin, { userId: user.id, role: 'AMHP' }, { db });
     expect(twice).toMatchObject({ ok: false, reason: 'ALREADY_HELD' });
 

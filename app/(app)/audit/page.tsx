@@ -55,7 +55,8 @@ export default async function AuditPage({
       <h1>Audit trail</h1>
       <p>
         Search who did what, and when. Every search you make is itself recorded in the audit trail.{' '}
-        <Link href="/audit/break-glass">Review emergency access</Link>.
+        <Link href="/audit/break-glass">Review emergency access</Link>.{' '}
+        <Link href="/audit/role-requests">See the roles given and waiting for approval</Link>.
       </p>
 
       {Object.keys(errors).length > 0 ? (

@@ -1,7 +1,10 @@
 import 'server-only';
 // Joiners: the system administrator adds a user with roles, a team and either an initial
-// password or none (NHS CIS2 only: matched by email address at first sign-in).
+// password or none (NHS CIS2 only: matched by email address at first sign-in). Roles that read
+// patient data (or approve such grants) are asked for, not given: they take effect when another
+// system administrator approves them (docs/decisions/612-two-administrators-for-a-role.md).
 import { hashPassword } from '@/lib/auth/password';
+import { roleNeedsApproval } from '@/lib/auth/permissions';
 import { londonDateOf, toDbDate } from '@/lib/server/dates';
 import { createUserSchema } from '@/lib/schemas/user-admin';
 import { runService, type ServiceActor, type ServiceResult } from './run-service';
@@ -11,7 +14,7 @@ export function createUser(
   actor: ServiceActor,
   input: unknown,
   options: CallOptions = {},
-): Promise<ServiceResult<{ userId: string }>> {
+): Promise<ServiceResult<{ userId: string; requestedRoles: string[] }>> {
   return runService({
     ...options,
     action: 'administer:user',
@@ -43,13 +46,24 @@ export function createUser(
         data: { email: data.email, name: data.name, jobTitle: data.jobTitle, passwordHash },
         select: { id: true },
       });
+      const granted = data.roles.filter((role) => !roleNeedsApproval(role));
+      const requested = data.roles.filter((role) => roleNeedsApproval(role));
       await tx.userRole.createMany({
-        data: data.roles.map((role) => ({
+        data: granted.map((role) => ({
           userId: user.id,
           role,
           grantedAt: now,
           grantedById: actor.userId,
         })),
+      });
+      const requests = await tx.roleGrantRequest.createManyAndReturn({
+        data: requested.map((role) => ({
+          userId: user.id,
+          role,
+          requestedAt: now,
+          requestedById: actor.userId,
+        })),
+        select: { id: true, role: true },
       });
       if (data.teamId) {
         await tx.teamMembership.create({
@@ -62,12 +76,22 @@ export function createUser(
         entityType: 'User',
         entityId: user.id,
         metadata: {
-          roles: data.roles,
+          roles: granted,
+          requestedRoles: requested,
           teamId: data.teamId,
           signIn: passwordHash ? 'password' : 'single-sign-on-only',
         },
       });
-      return { userId: user.id };
+      for (const request of requests) {
+        await ctx.audit({
+          action: 'user.role.request',
+          outcome: 'SUCCESS',
+          entityType: 'User',
+          entityId: user.id,
+          metadata: { role: request.role, requestId: request.id },
+        });
+      }
+      return { userId: user.id, requestedRoles: requested };
     },
   });
 }

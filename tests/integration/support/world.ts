@@ -8,7 +8,7 @@ import {
   createOrder,
   createPatient,
   createTeam,
-  createTrust,
+  theTrust,
   createUser,
   type CreatedUser,
 } from '@/tests/factories';
@@ -25,7 +25,7 @@ export function actorOf(user: CreatedUser): Actor {
 }
 
 export async function createWorld(db: PrismaClient) {
-  const trust = await createTrust(db);
+  const trust = await theTrust(db);
   const hospital = await createHospital(db, { trustId: trust.id });
   const north = await createTeam(db, { trustId: trust.id, name: 'North Community Team' });
   const south = await createTeam(db, { trustId: trust.id, name: 'South Community Team' });

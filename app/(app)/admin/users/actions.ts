@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/server/actor';
 import { getRequestMeta } from '@/lib/server/request-meta';
 import { createUser } from '@/lib/server/services/create-user';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { revokeUserRole } from '@/lib/server/services/revoke-user-role';
 import { moveUserTeam } from '@/lib/server/services/move-user-team';
 import { deactivateUser } from '@/lib/server/services/deactivate-user';
@@ -34,11 +35,21 @@ export async function createUserAction(_previous: FormState, form: FormData): Pr
     };
   }
   revalidatePath('/admin/users');
-  redirect(`/admin/users/${result.data.userId}?added=1`);
+  // Roles that need a second administrator's approval are waiting: the page says so.
+  const added = result.data.requestedRoles.length > 0 ? 'requested' : '1';
+  redirect(`/admin/users/${result.data.userId}?added=${added}`);
 }
 
 type Done =
-  'role-added' | 'role-removed' | 'team-changed' | 'deactivated' | 'reactivated' | 'unlocked';
+  | 'role-added'
+  | 'role-requested'
+  | 'role-approved'
+  | 'role-refused'
+  | 'role-removed'
+  | 'team-changed'
+  | 'deactivated'
+  | 'reactivated'
+  | 'unlocked';
 
 type UserService = (
   actor: ServiceActor,
@@ -50,7 +61,7 @@ async function runUserForm(
   service: UserService,
   form: FormData,
   fields: string[],
-  done: Done,
+  done: Done | ((data: unknown) => Done),
 ): Promise<FormState> {
   const actor = await requireActor();
   const values = formValues(form, ['userId', ...fields]);
@@ -60,11 +71,22 @@ async function runUserForm(
   revalidatePath(route);
   revalidatePath('/admin/users');
   // The form that was used may no longer be on the page (a removed role): say so at the top.
-  redirect(`${route}?done=${done}`);
+  redirect(`${route}?done=${typeof done === 'function' ? done(result.data) : done}`);
 }
 
 export async function grantRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runUserForm(grantUserRole, form, ['role'], 'role-added');
+  return runUserForm(grantUserRole, form, ['role'], (data) =>
+    (data as { status?: string }).status === 'REQUESTED' ? 'role-requested' : 'role-added',
+  );
+}
+
+export async function decideRoleRequestAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  return runUserForm(decideRoleRequest, form, ['requestId', 'decision'], (data) =>
+    (data as { status?: string }).status === 'APPROVED' ? 'role-approved' : 'role-refused',
+  );
 }
 
 export async function revokeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -6,6 +6,8 @@ import { listUsers, listUsersQuerySchema } from '@/lib/server/queries/list-users
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { Pagination } from '@/components/audit/field';
 import { NoPermission } from '@/components/ui/no-permission';
+import { RoleRequestTable } from '@/components/admin/role-requests';
+import { listRoleRequests } from '@/lib/server/queries/list-role-requests';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -30,8 +32,10 @@ export default async function UsersPage({
   });
   const query = parsed.success ? parsed.data : { q: undefined, page: 1 };
   let list;
+  let waiting;
   try {
     list = await listUsers({ actor }, query);
+    waiting = await listRoleRequests({ actor }, { status: 'PENDING' });
   } catch (error) {
     if (error instanceof AccessDenied) return <NoPermission what="users" />;
     throw error;
@@ -46,6 +50,13 @@ export default async function UsersPage({
           Add a user
         </Link>
       </p>
+      {waiting.length > 0 ? (
+        <RoleRequestTable
+          requests={waiting}
+          caption="Roles waiting for a second administrator’s approval"
+          linkToUser
+        />
+      ) : null}
       <form method="get" action="/admin/users" role="search" className="nhsuk-u-margin-bottom-5">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="q">

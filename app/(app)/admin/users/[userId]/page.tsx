@@ -8,7 +8,10 @@ import { ROLES, ROLE_LABELS, isRole } from '@/lib/auth/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { GrantRoleForm, MoveTeamForm, UserActionButton } from '@/components/admin/user-forms';
 import { NoPermission } from '@/components/ui/no-permission';
+import { PendingRoleRequests } from '@/components/admin/role-requests';
+import { listRoleRequests } from '@/lib/server/queries/list-role-requests';
 import {
+  decideRoleRequestAction,
   deactivateUserAction,
   grantRoleAction,
   moveTeamAction,
@@ -21,7 +24,13 @@ export const metadata: Metadata = { title: 'User' };
 
 const DONE: Record<string, string> = {
   added: 'User added.',
+  'added-requested':
+    'User added. Their roles take effect when another system administrator approves them.',
   'role-added': 'Role added.',
+  'role-requested':
+    'Role requested. It takes effect when another system administrator approves it.',
+  'role-approved': 'Role approved. It applies from their next page.',
+  'role-refused': 'Role refused. They have not been given it.',
   'role-removed': 'Role removed.',
   'team-changed': 'Team changed.',
   deactivated: 'Account deactivated. They have been signed out everywhere.',
@@ -48,12 +57,21 @@ export default async function UserPage({
   const actor = await requireActor();
   const { userId } = await params;
   const { added, done: doneCode } = await searchParams;
-  const done = added === '1' ? DONE.added : doneCode ? DONE[doneCode] : undefined;
+  const done =
+    added === '1'
+      ? DONE.added
+      : added === 'requested'
+        ? DONE['added-requested']
+        : doneCode
+          ? DONE[doneCode]
+          : undefined;
   let user;
   let teams;
+  let requests;
   try {
     user = await getUserForAdmin({ actor }, userId);
     teams = await listTeams({ actor });
+    requests = await listRoleRequests({ actor }, { userId: user.id, status: 'PENDING' });
   } catch (error) {
     if (error instanceof AccessDenied) return <NoPermission what="users" />;
     if (error instanceof NotFound) notFound();
@@ -61,7 +79,8 @@ export default async function UserPage({
   }
   const self = user.id === actor.userId;
   const currentRoles = user.currentRoles.filter(isRole);
-  const available = ROLES.filter((role) => !currentRoles.includes(role));
+  const waiting = requests.map((r) => r.role);
+  const available = ROLES.filter((role) => !currentRoles.includes(role) && !waiting.includes(role));
 
   return (
     <>
@@ -134,7 +153,17 @@ export default async function UserPage({
           ))}
         </ul>
       )}
-      <GrantRoleForm action={grantRoleAction} userId={user.id} available={available} />
+      {self ? (
+        <p>You cannot give yourself a role: ask another system administrator.</p>
+      ) : (
+        <GrantRoleForm action={grantRoleAction} userId={user.id} available={available} />
+      )}
+      <PendingRoleRequests
+        requests={requests}
+        actorId={actor.userId}
+        userId={user.id}
+        action={decideRoleRequestAction}
+      />
 
       <h2>Team</h2>
       <p>

@@ -44,32 +44,3 @@ export function refusedState(
     values: enteredValues(form),
   };
 }
-
-/** Values of a DateField named `name` ('YYYY-MM-DD'-shaped, parts may be empty). */
-export function enteredDate(state: FormState, name: string): string | undefined {
-  const v = state.values ?? {};
-  const part = (p: string) => {
-    const x = v[`${name}.${p}`];
-    return typeof x === 'string' ? x : '';
-  };
-  const [d, m, y] = [part('day'), part('month'), part('year')];
-  return d || m || y ? `${y}-${m}-${d}` : undefined;
-}
-
-export function enteredText(state: FormState, name: string): string | undefined {
-  const x = state.values?.[name];
-  return typeof x === 'string' ? x : undefined;
-}
-
-export function enteredList(state: FormState, name: string): string[] | undefined {
-  const x = state.values?.[name];
-  return Array.isArray(x) ? x : typeof x === 'string' ? [x] : undefined;
-}
-
-/** Error-summary links for a DateTimeField with id `id` and name `name`. */
-export function dateTimeErrorLinks(name: string, id: string): [string, string][] {
-  return [
-    [`${name}.date`, `${id}-date-day`],
-    [`${name}.time`, `${id}-time`],
-  ];
-}

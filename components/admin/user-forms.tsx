@@ -5,7 +5,10 @@ import { useActionState } from 'react';
 import { Button, Select } from 'nhsuk-react-components';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import { EMPTY_FORM_STATE, type FormState } from '@/lib/schemas/form-state';
+import { ActionForm } from '@/components/forms/action-form';
+import type { InputOf } from '@/components/forms/bind';
 import { FormErrorSummary, FormSuccess } from '@/components/forms/form-error-summary';
+import type { moveUserTeamSchema, userRoleSchema } from '@/lib/schemas/user-admin';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -57,24 +60,26 @@ export function GrantRoleForm({
   userId: string;
   available: readonly Role[];
 }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   if (available.length === 0) return <p>They have every role.</p>;
   return (
-    <form action={formAction} noValidate>
-      <FormErrorSummary state={state} fields={[['role', 'role']]} />
-      <FormSuccess state={state} />
-      <input type="hidden" name="userId" value={userId} />
-      <Select id="role" name="role" label="Add a role" error={state.fieldErrors?.role}>
-        {available.map((role) => (
-          <Select.Option key={role} value={role}>
-            {ROLE_LABELS[role]}
-          </Select.Option>
-        ))}
-      </Select>
-      <Button type="submit" secondary disabled={pending} preventDoubleClick>
-        Add role
-      </Button>
-    </form>
+    <ActionForm<InputOf<typeof userRoleSchema>>
+      action={action}
+      hidden={{ userId }}
+      rekey
+      showSuccess
+      submitLabel="Add role"
+      submitVariant="secondary"
+    >
+      {(f) => (
+        <Select {...f.select('role')} label="Add a role">
+          {available.map((role) => (
+            <Select.Option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </Select.Option>
+          ))}
+        </Select>
+      )}
+    </ActionForm>
   );
 }
 
@@ -89,29 +94,30 @@ export function MoveTeamForm({
   teams: { id: string; name: string }[];
   currentTeamIds: string[];
 }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
-    <form action={formAction} noValidate>
-      <FormErrorSummary state={state} fields={[['teamId', 'teamId']]} />
-      <FormSuccess state={state} />
-      <input type="hidden" name="userId" value={userId} />
-      <Select
-        id="teamId"
-        name="teamId"
-        label={currentTeamIds.length ? 'Move to another team' : 'Put in a team'}
-        hint="Their current team membership ends today and the new one starts today."
-        defaultValue={teams.find((t) => !currentTeamIds.includes(t.id))?.id}
-        error={state.fieldErrors?.teamId}
-      >
-        {teams.map((team) => (
-          <Select.Option key={team.id} value={team.id}>
-            {team.name}
-          </Select.Option>
-        ))}
-      </Select>
-      <Button type="submit" secondary disabled={pending} preventDoubleClick>
-        {currentTeamIds.length ? 'Move team' : 'Put in team'}
-      </Button>
-    </form>
+    <ActionForm<InputOf<typeof moveUserTeamSchema>>
+      action={action}
+      hidden={{ userId }}
+      rekey
+      showSuccess
+      submitLabel={currentTeamIds.length ? 'Move team' : 'Put in team'}
+      submitVariant="secondary"
+    >
+      {(f) => (
+        <Select
+          {...f.select('teamId', {
+            initial: teams.find((t) => !currentTeamIds.includes(t.id))?.id,
+          })}
+          label={currentTeamIds.length ? 'Move to another team' : 'Put in a team'}
+          hint="Their current team membership ends today and the new one starts today."
+        >
+          {teams.map((team) => (
+            <Select.Option key={team.id} value={team.id}>
+              {team.name}
+            </Select.Option>
+          ))}
+        </Select>
+      )}
+    </ActionForm>
   );
 }

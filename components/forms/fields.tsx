@@ -1,7 +1,13 @@
 'use client';
 // NHS design system form fields that show a field error beside the field. Names use dots for
 // nested values (`detention.date.day`), which lib/schemas/common.ts formToObject reads back.
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
+
+/** The options of a yes-or-no question, in that order. */
+export const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+] as const;
 
 function errorId(id: string) {
   return `${id}-error`;
@@ -75,8 +81,10 @@ export function TextAreaField(props: {
   error?: string;
   defaultValue?: string;
   rows?: number;
+  /** For a form that writes into the textarea (a preset wording). */
+  textareaRef?: Ref<HTMLTextAreaElement>;
 }) {
-  const { id, name, label, hint, error, defaultValue, rows = 4 } = props;
+  const { id, name, label, hint, error, defaultValue, rows = 4, textareaRef } = props;
   return (
     <div className={groupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
@@ -85,6 +93,7 @@ export function TextAreaField(props: {
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <textarea
+        ref={textareaRef}
         className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
         id={id}
         name={name}
@@ -336,10 +345,18 @@ export function SubmissionFields({
   );
 }
 
-export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {
+export function SubmitButton({
+  children,
+  pending,
+  variant,
+}: {
+  children: ReactNode;
+  pending?: boolean;
+  variant?: 'secondary' | 'warning' | undefined;
+}) {
   return (
     <button
-      className="nhsuk-button"
+      className={`nhsuk-button${variant ? ` nhsuk-button--${variant}` : ''}`}
       type="submit"
       disabled={pending}
       data-prevent-double-click="true"

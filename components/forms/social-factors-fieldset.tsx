@@ -6,7 +6,9 @@
 // domain is a collapsed expander whose summary shows the current answer and whether it differs
 // from last time; a domain opens by itself when it has an error or nothing to pre-fill.
 // Field names: social.<DOMAIN>.rating | significance | notes, and social.summary
-// (lib/schemas/social-factors.ts). Pass socialFactorErrorFields() to the FormErrorSummary.
+// (lib/schemas/social-factors.ts). Bind it with
+// `<SocialFactorsFieldset {...f.nested(socialFactorErrorFields())} … />` (./bind.ts), which
+// puts its fields in the error summary at its place on the page.
 import { useState, type ChangeEvent } from 'react';
 import type {
   DecisionPoint,
@@ -43,13 +45,17 @@ export interface PreviousSocialRating {
   notes: string | null;
 }
 
+/** The patient's last assessment, which the fields start from. */
+export interface SocialPrefill {
+  previous?: readonly PreviousSocialRating[] | undefined;
+  /** When and by whom it was made ('YYYY-MM-DD' or a DATE value). */
+  assessedOn?: string | Date | null | undefined;
+  assessedBy?: string | null | undefined;
+  decisionPoint?: DecisionPoint | null | undefined;
+}
+
 export interface SocialFactorsFieldsetProps {
-  /** The last assessment's ratings: the fields start from them. */
-  previous?: readonly PreviousSocialRating[];
-  /** When and by whom the last assessment was made ('YYYY-MM-DD' or a DATE value). */
-  previousAssessedOn?: string | Date | null;
-  previousAssessedBy?: string | null;
-  previousDecisionPoint?: DecisionPoint | null;
+  prefill?: SocialPrefill | null | undefined;
   /** Field errors from the server, keyed by field name (`social.ACCOMMODATION.rating`). */
   errors?: Record<string, string>;
   /** The submitted values to show again after an error (keyed by field name). */
@@ -71,16 +77,17 @@ function str(value: string | string[] | undefined): string | undefined {
 const FIELD = /^social\.([A-Z_]+)\.(rating|significance)$/;
 
 export function SocialFactorsFieldset({
-  previous,
-  previousAssessedOn,
-  previousAssessedBy,
-  previousDecisionPoint,
+  prefill,
   errors = {},
   values,
   decisionLabel,
   idPrefix = 'social',
   headingLevel = 2,
 }: SocialFactorsFieldsetProps) {
+  const previous = prefill?.previous;
+  const previousAssessedOn = prefill?.assessedOn;
+  const previousAssessedBy = prefill?.assessedBy;
+  const previousDecisionPoint = prefill?.decisionPoint;
   const previousByDomain = new Map((previous ?? []).map((p) => [p.domain, p]));
   const hasPrevious = previousByDomain.size > 0;
   // After a refused submission the form shows what was sent, not the last assessment again.

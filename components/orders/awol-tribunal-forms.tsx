@@ -2,6 +2,7 @@
 // Absence without leave (s18, s21), tribunal events (s66, s68; HESC r32(6)) and the
 // "entered in error" correction.
 import Link from 'next/link';
+import type { InputOf } from '@/components/forms/bind';
 import {
   CheckboxesField,
   DateField,
@@ -10,84 +11,49 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  YES_NO,
 } from '@/components/forms/fields';
-import { FlowForm, type FlowAction } from './flow-form';
-import { dateTimeErrorLinks, enteredDate, enteredList, enteredText } from './flow-state';
+import type { awolBeginsSchema, awolEndsSchema } from '@/lib/schemas/orders/awol';
+import type { enteredInErrorSchema } from '@/lib/schemas/orders/correction';
+import type { tribunalCaseSchema, tribunalHearingSchema } from '@/lib/schemas/orders/tribunal';
+import { FlowForm, type FlowFormCommon } from './flow-form';
 
-interface Common {
-  action: FlowAction;
-  orderId: string;
-  version: number;
-  idempotencyKey: string;
-  unavailable?: string | null;
-  patientHref: string;
-}
-
-export function AwolBeginsForm(props: Common) {
+export function AwolBeginsForm(props: FlowFormCommon) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof awolBeginsSchema>>
       {...props}
-      fields={[...dateTimeErrorLinks('at', 'awolFrom'), ['notes', 'awolFromNotes']]}
       submitLabel="Record the absence"
       confirmationTitle="Absence without leave recorded"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
           <DateTimeField
-            id="awolFrom"
-            name="at"
+            {...f.dateTime('at')}
             legend="When the patient went absent"
             hint="When they failed to attend after the recall notice was served, or left the hospital without leave."
-            dateError={state.fieldErrors?.['at.date']}
-            timeError={state.fieldErrors?.['at.time']}
-            defaultDate={enteredDate(state, 'at.date')}
-            defaultTime={enteredText(state, 'at.time')}
           />
-          <TextAreaField
-            id="awolFromNotes"
-            name="notes"
-            label="Notes (optional)"
-            error={state.fieldErrors?.notes}
-            defaultValue={enteredText(state, 'notes')}
-            rows={2}
-          />
+          <TextAreaField {...f.text('notes')} label="Notes (optional)" rows={2} />
         </>
       )}
     </FlowForm>
   );
 }
 
-export function AwolEndsForm(props: Common) {
+export function AwolEndsForm(props: FlowFormCommon) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof awolEndsSchema>>
       {...props}
-      fields={[
-        ...dateTimeErrorLinks('at', 'awolBack'),
-        ['how', 'how-option'],
-        ['notes', 'awolBackNotes'],
-      ]}
       submitLabel="Record the return"
       confirmationTitle="Return recorded"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
-          <DateTimeField
-            id="awolBack"
-            name="at"
-            legend="When the patient returned"
-            dateError={state.fieldErrors?.['at.date']}
-            timeError={state.fieldErrors?.['at.time']}
-            defaultDate={enteredDate(state, 'at.date')}
-            defaultTime={enteredText(state, 'at.time')}
-          />
+          <DateTimeField {...f.dateTime('at')} legend="When the patient returned" />
           <RadiosField
-            id="how"
-            name="how"
+            {...f.radios('how')}
             legend="How the patient returned"
-            error={state.fieldErrors?.how}
-            defaultValue={enteredText(state, 'how')}
             options={[
               { value: 'RETURNED_SELF', label: 'Returned by themselves' },
               {
@@ -96,43 +62,25 @@ export function AwolEndsForm(props: Common) {
               },
             ]}
           />
-          <TextAreaField
-            id="awolBackNotes"
-            name="notes"
-            label="Notes (optional)"
-            error={state.fieldErrors?.notes}
-            defaultValue={enteredText(state, 'notes')}
-            rows={2}
-          />
+          <TextAreaField {...f.text('notes')} label="Notes (optional)" rows={2} />
         </>
       )}
     </FlowForm>
   );
 }
 
-export function TribunalCaseForm(props: Common) {
+export function TribunalCaseForm(props: FlowFormCommon) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof tribunalCaseSchema>>
       {...props}
-      fields={[
-        ['kind', 'kind-option'],
-        ['applicant', 'applicant-option'],
-        ['basis', 'basis'],
-        ['receivedOn', 'receivedOn-day'],
-        ['patientIsInpatient', 'patientIsInpatient-option'],
-        ['tribunalReference', 'tribunalReference'],
-      ]}
       submitLabel="Record the application or reference"
       confirmationTitle="Tribunal case recorded"
     >
-      {(state) => (
+      {(f) => (
         <>
           <RadiosField
-            id="kind"
-            name="kind"
+            {...f.radios('kind')}
             legend="Is this an application or a reference?"
-            error={state.fieldErrors?.kind}
-            defaultValue={enteredText(state, 'kind')}
             inline
             options={[
               { value: 'APPLICATION', label: 'Application' },
@@ -140,11 +88,8 @@ export function TribunalCaseForm(props: Common) {
             ]}
           />
           <RadiosField
-            id="applicant"
-            name="applicant"
+            {...f.radios('applicant')}
             legend="Who applied or referred?"
-            error={state.fieldErrors?.applicant}
-            defaultValue={enteredText(state, 'applicant')}
             options={[
               { value: 'PATIENT', label: 'The patient' },
               { value: 'NEAREST_RELATIVE', label: 'The nearest relative' },
@@ -153,11 +98,8 @@ export function TribunalCaseForm(props: Common) {
             ]}
           />
           <SelectField
-            id="basis"
-            name="basis"
+            {...f.select('basis')}
             label="Section it is made under"
-            error={state.fieldErrors?.basis}
-            defaultValue={enteredText(state, 'basis') ?? ''}
             options={[
               { value: '', label: 'Select a section' },
               { value: 's66(1)(ca)', label: 'Section 66(1)(ca): first six months of the order' },
@@ -172,32 +114,20 @@ export function TribunalCaseForm(props: Common) {
             ]}
           />
           <DateField
-            id="receivedOn"
-            name="receivedOn"
+            {...f.date('receivedOn')}
             legend="Date the reference was made, or the copy of the application received"
             hint="The statement and reports are due three weeks later (HESC Rules r32(6))."
-            error={state.fieldErrors?.receivedOn}
-            defaultValue={enteredDate(state, 'receivedOn')}
           />
           <RadiosField
-            id="patientIsInpatient"
-            name="patientIsInpatient"
+            {...f.radios('patientIsInpatient')}
             legend="Is the patient an in-patient now (for example informally)?"
             hint="A recalled patient is an in-patient. In-patients need a nursing report too."
-            error={state.fieldErrors?.patientIsInpatient}
-            defaultValue={enteredText(state, 'patientIsInpatient')}
             inline
-            options={[
-              { value: 'yes', label: 'Yes' },
-              { value: 'no', label: 'No' },
-            ]}
+            options={YES_NO}
           />
           <TextField
-            id="tribunalReference"
-            name="tribunalReference"
+            {...f.text('tribunalReference')}
             label="Tribunal’s reference (optional)"
-            error={state.fieldErrors?.tribunalReference}
-            defaultValue={enteredText(state, 'tribunalReference')}
             width={20}
           />
         </>
@@ -206,82 +136,52 @@ export function TribunalCaseForm(props: Common) {
   );
 }
 
-export function TribunalHearingForm(props: Common & { cases: { value: string; label: string }[] }) {
+export function TribunalHearingForm(
+  props: FlowFormCommon & { cases: { value: string; label: string }[] },
+) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof tribunalHearingSchema>>
       {...props}
-      fields={[
-        ['caseId', 'caseId'],
-        ['heldOn', 'heldOn-day'],
-        ['notes', 'hearingNotes'],
-      ]}
+      idPrefix="hearing"
       submitLabel="Record the hearing"
       confirmationTitle="Hearing recorded"
     >
-      {(state) => (
+      {(f) => (
         <>
           <p className="nhsuk-body">
             Record a hearing at which the tribunal considered the case and did not discharge the
             patient. A discharge by the tribunal is recorded as a discharge.
           </p>
           <SelectField
-            id="caseId"
-            name="caseId"
+            {...f.select('caseId')}
             label="Case"
-            error={state.fieldErrors?.caseId}
-            defaultValue={enteredText(state, 'caseId') ?? ''}
             options={[{ value: '', label: 'Select a case' }, ...props.cases]}
           />
-          <DateField
-            id="heldOn"
-            name="heldOn"
-            legend="Date of the hearing"
-            error={state.fieldErrors?.heldOn}
-            defaultValue={enteredDate(state, 'heldOn')}
-          />
-          <TextAreaField
-            id="hearingNotes"
-            name="notes"
-            label="Notes (optional)"
-            error={state.fieldErrors?.notes}
-            defaultValue={enteredText(state, 'notes')}
-            rows={2}
-          />
+          <DateField {...f.date('heldOn')} legend="Date of the hearing" />
+          <TextAreaField {...f.text('notes')} label="Notes (optional)" rows={2} />
         </>
       )}
     </FlowForm>
   );
 }
 
-export function EnteredInErrorForm(props: Common & { eventId: string; eventLabel: string }) {
+export function EnteredInErrorForm(
+  props: FlowFormCommon & { eventId: string; eventLabel: string },
+) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof enteredInErrorSchema>>
       {...props}
       hidden={{ eventId: props.eventId }}
-      fields={[
-        ['reason', 'reason'],
-        ['confirm', 'confirm-option'],
-      ]}
       submitLabel="Mark as entered in error"
       confirmationTitle="Marked as entered in error"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
-          <TextAreaField
-            id="reason"
-            name="reason"
-            label="Why was it entered in error?"
-            error={state.fieldErrors?.reason}
-            defaultValue={enteredText(state, 'reason')}
-            rows={3}
-          />
+          <TextAreaField {...f.text('reason')} label="Why was it entered in error?" rows={3} />
           <CheckboxesField
-            id="confirm"
-            name="confirm"
+            {...f.checkboxes('confirm')}
             legend="Confirm"
-            error={state.fieldErrors?.confirm}
-            defaultValues={enteredList(state, 'confirm')}
             options={[
               {
                 value: 'yes',

@@ -30,16 +30,3 @@ export function conditionRow(id: number, position: number) {
     id: (part: string) => `conditions-${id}-${part}`,
   };
 }
-
-/** Error-summary links for the rows, in page order. */
-export function conditionSummaryFields(rows: readonly number[]): [string, string][] {
-  return rows.flatMap((id, position): [string, string][] => {
-    const row = conditionRow(id, position);
-    return [
-      [row.key('category'), row.id('category')],
-      [row.key('wording'), row.id('wording')],
-      [row.key('purpose'), row.id('purpose-option')],
-      [`conditions.${id}`, row.id('category')],
-    ];
-  });
-}

@@ -3,6 +3,7 @@
 // (CTO7 Part 1), the consultation (s20A(9)), furnishing the report (Part 3), the managers'
 // receipt (Part 4) and review (Code of Practice 38.14), and the CTO8 after a long absence.
 import Link from 'next/link';
+import type { InputOf } from '@/components/forms/bind';
 import {
   CheckboxesField,
   DateField,
@@ -15,19 +16,17 @@ import {
 import {
   SocialFactorsFieldset,
   socialFactorErrorFields,
+  type SocialPrefill,
 } from '@/components/forms/social-factors-fieldset';
-import { FlowForm, type FlowAction } from './flow-form';
-import type { SocialPrefill } from './social-prefill';
-import { dateTimeErrorLinks, enteredDate, enteredList, enteredText } from './flow-state';
-
-interface Common {
-  action: FlowAction;
-  orderId: string;
-  version: number;
-  idempotencyKey: string;
-  unavailable?: string | null;
-  patientHref: string;
-}
+import type {
+  consultationSchema,
+  cto7ReceiptSchema,
+  examinationSchema,
+  furnishCto7Schema,
+  furnishCto8Schema,
+  managersReviewSchema,
+} from '@/lib/schemas/orders/extension';
+import { FlowForm, type FlowFormCommon as Common } from './flow-form';
 
 const NECESSARY = [
   { value: 'HEALTH', label: 'the patient’s health' },
@@ -52,51 +51,32 @@ export function ExaminationForm(
   // The example is a date inside the window (its first day), never a date the law refuses.
   const example = props.windowOpens ? ` For example, ${dateExample(props.windowOpens)}.` : '';
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof examinationSchema>>
       {...props}
-      fields={[
-        ['examinedOn', 'examinedOn-day'],
-        ['necessaryFor', 'necessaryFor-option'],
-        ['grounds', 'grounds'],
-        ['deteriorationConsidered', 'deteriorationConsidered-option'],
-        ...socialFactorErrorFields(),
-      ]}
       submitLabel="Record the examination"
       confirmationTitle="Examination recorded"
     >
-      {(state) => (
+      {(f) => (
         <>
           <DateField
-            id="examinedOn"
-            name="examinedOn"
+            {...f.date('examinedOn')}
             legend="Date you examined the patient"
             hint={`It must be inside the renewal window: ${props.windowText}.${example}`}
-            error={state.fieldErrors?.examinedOn}
-            defaultValue={enteredDate(state, 'examinedOn')}
           />
           <CheckboxesField
-            id="necessaryFor"
-            name="necessaryFor"
+            {...f.checkboxes('necessaryFor')}
             legend="It is necessary that the patient should receive treatment for"
             hint="The other criteria of section 20A(6) must also be met: the nature or degree of the disorder makes treatment appropriate; it can be given without detention if the patient is liable to recall; the power of recall is needed; and appropriate treatment is available."
-            error={state.fieldErrors?.necessaryFor}
-            defaultValues={enteredList(state, 'necessaryFor')}
             options={NECESSARY}
           />
           <TextAreaField
-            id="grounds"
-            name="grounds"
+            {...f.text('grounds')}
             label="Your opinion is founded on the following grounds"
-            error={state.fieldErrors?.grounds}
-            defaultValue={enteredText(state, 'grounds')}
             rows={6}
           />
           <CheckboxesField
-            id="deteriorationConsidered"
-            name="deteriorationConsidered"
+            {...f.checkboxes('deteriorationConsidered')}
             legend="Risk of deterioration"
-            error={state.fieldErrors?.deteriorationConsidered}
-            defaultValues={enteredList(state, 'deteriorationConsidered')}
             options={[
               {
                 value: 'yes',
@@ -106,12 +86,8 @@ export function ExaminationForm(
             ]}
           />
           <SocialFactorsFieldset
-            previous={props.social.previous}
-            previousAssessedOn={props.social.assessedOn}
-            previousAssessedBy={props.social.assessedBy}
-            previousDecisionPoint={props.social.decisionPoint}
-            errors={state.fieldErrors}
-            values={state.values}
+            {...f.nested(socialFactorErrorFields())}
+            prefill={props.social}
             decisionLabel="this renewal (extension)"
             headingLevel={3}
           />
@@ -123,40 +99,20 @@ export function ExaminationForm(
 
 export function ConsultationForm(props: Common) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof consultationSchema>>
       {...props}
-      fields={[
-        ['consulteeName', 'consulteeName'],
-        ['consulteeRole', 'consulteeRole'],
-        ['consultedOn', 'consultedOn-day'],
-      ]}
       submitLabel="Record the consultation"
       confirmationTitle="Consultation recorded"
     >
-      {(state) => (
+      {(f) => (
         <>
           <TextField
-            id="consulteeName"
-            name="consulteeName"
+            {...f.text('consulteeName')}
             label="Full name of the person you consulted"
             hint="Someone professionally concerned with the patient’s treatment (section 20A(9))."
-            error={state.fieldErrors?.consulteeName}
-            defaultValue={enteredText(state, 'consulteeName')}
           />
-          <TextField
-            id="consulteeRole"
-            name="consulteeRole"
-            label="Their profession"
-            error={state.fieldErrors?.consulteeRole}
-            defaultValue={enteredText(state, 'consulteeRole')}
-          />
-          <DateField
-            id="consultedOn"
-            name="consultedOn"
-            legend="Date you consulted them"
-            error={state.fieldErrors?.consultedOn}
-            defaultValue={enteredDate(state, 'consultedOn')}
-          />
+          <TextField {...f.text('consulteeRole')} label="Their profession" />
+          <DateField {...f.date('consultedOn')} legend="Date you consulted them" />
         </>
       )}
     </FlowForm>
@@ -165,20 +121,16 @@ export function ConsultationForm(props: Common) {
 
 export function FurnishCto7Form(props: Common) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof furnishCto7Schema>>
       {...props}
-      fields={[['furnishedBy', 'furnishedBy-option']]}
       submitLabel="Furnish the CTO7"
       confirmationTitle="Order renewed (extended)"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <RadiosField
-          id="furnishedBy"
-          name="furnishedBy"
+          {...f.radios('furnishedBy')}
           legend="I am furnishing this report by"
-          error={state.fieldErrors?.furnishedBy}
-          defaultValue={enteredText(state, 'furnishedBy')}
           options={[
             {
               value: 'INTERNAL_MAIL',
@@ -202,21 +154,15 @@ export function FurnishCto7Form(props: Common) {
 
 export function Cto7ReceiptForm(props: Common) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof cto7ReceiptSchema>>
       {...props}
-      fields={dateTimeErrorLinks('receivedAt', 'receivedAt')}
       submitLabel="Record receipt"
       confirmationTitle="Receipt recorded (CTO7 Part 4)"
     >
-      {(state) => (
+      {(f) => (
         <DateTimeField
-          id="receivedAt"
-          name="receivedAt"
+          {...f.dateTime('receivedAt')}
           legend="When the report was received on behalf of the managers"
-          dateError={state.fieldErrors?.['receivedAt.date']}
-          timeError={state.fieldErrors?.['receivedAt.time']}
-          defaultDate={enteredDate(state, 'receivedAt.date')}
-          defaultTime={enteredText(state, 'receivedAt.time')}
         />
       )}
     </FlowForm>
@@ -227,19 +173,13 @@ export function ManagersReviewForm(
   props: Common & { hearings: { value: string; label: string }[] },
 ) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof managersReviewSchema>>
       {...props}
-      fields={[
-        ['heldOn', 'heldOn-day'],
-        ['panel', 'panel'],
-        ['hearingId', 'hearingId'],
-        ['notes', 'notes'],
-      ]}
       submitLabel="Record the review"
       confirmationTitle="Managers’ review recorded"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
           <p className="nhsuk-body">
             Record a review at which the panel decided the order should continue. If the panel
@@ -247,37 +187,19 @@ export function ManagersReviewForm(
           </p>
           {props.hearings.length > 0 ? (
             <SelectField
-              id="hearingId"
-              name="hearingId"
+              {...f.select('hearingId')}
               label="Managers’ hearing"
-              error={state.fieldErrors?.hearingId}
               options={[{ value: '', label: 'A new hearing record' }, ...props.hearings]}
-              defaultValue={enteredText(state, 'hearingId') ?? ''}
             />
           ) : null}
-          <DateField
-            id="heldOn"
-            name="heldOn"
-            legend="Date of the review"
-            error={state.fieldErrors?.heldOn}
-            defaultValue={enteredDate(state, 'heldOn')}
-          />
+          <DateField {...f.date('heldOn')} legend="Date of the review" />
           <TextAreaField
-            id="panel"
-            name="panel"
+            {...f.text('panel')}
             label="Panel members"
             hint="At least three hospital managers or associate managers (section 23(4))."
-            error={state.fieldErrors?.panel}
-            defaultValue={enteredText(state, 'panel')}
             rows={2}
           />
-          <TextAreaField
-            id="notes"
-            name="notes"
-            label="Notes (optional)"
-            error={state.fieldErrors?.notes}
-            defaultValue={enteredText(state, 'notes')}
-          />
+          <TextAreaField {...f.text('notes')} label="Notes (optional)" />
         </>
       )}
     </FlowForm>
@@ -286,51 +208,28 @@ export function ManagersReviewForm(
 
 export function Cto8Form(props: Common & { amhps: { value: string; label: string }[] }) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof furnishCto8Schema>>
       {...props}
-      fields={[
-        ['examinedOn', 'examinedOn-day'],
-        ['amhpId', 'amhpId'],
-        ...dateTimeErrorLinks('amhpAgreedAt', 'amhpAgreedAt'),
-        ['grounds', 'grounds'],
-      ]}
       submitLabel="Furnish the CTO8"
       confirmationTitle="CTO8 furnished"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
           <DateField
-            id="examinedOn"
-            name="examinedOn"
+            {...f.date('examinedOn')}
             legend="Date you examined the patient"
             hint="Within one week beginning with the day the patient returned (section 21B(2))."
-            error={state.fieldErrors?.examinedOn}
-            defaultValue={enteredDate(state, 'examinedOn')}
           />
           <SelectField
-            id="amhpId"
-            name="amhpId"
+            {...f.select('amhpId')}
             label="AMHP who agreed (section 21B(6A))"
-            error={state.fieldErrors?.amhpId}
             options={[{ value: '', label: 'Select an AMHP' }, ...props.amhps]}
-            defaultValue={enteredText(state, 'amhpId') ?? ''}
           />
-          <DateTimeField
-            id="amhpAgreedAt"
-            name="amhpAgreedAt"
-            legend="When the AMHP agreed"
-            dateError={state.fieldErrors?.['amhpAgreedAt.date']}
-            timeError={state.fieldErrors?.['amhpAgreedAt.time']}
-            defaultDate={enteredDate(state, 'amhpAgreedAt.date')}
-            defaultTime={enteredText(state, 'amhpAgreedAt.time')}
-          />
+          <DateTimeField {...f.dateTime('amhpAgreedAt')} legend="When the AMHP agreed" />
           <TextAreaField
-            id="grounds"
-            name="grounds"
+            {...f.text('grounds')}
             label="Your opinion is founded on the following grounds"
-            error={state.fieldErrors?.grounds}
-            defaultValue={enteredText(state, 'grounds')}
           />
         </>
       )}

@@ -4,6 +4,7 @@
 // discretionary ones chosen from common kinds or written, each with its purpose), the social
 // factors behind the decision, and the AMHP to ask.
 import { useActionState, useRef, useState } from 'react';
+import { bindForm, type BoundText, type InputOf } from '@/components/forms/bind';
 import {
   CheckboxesField,
   RadiosField,
@@ -19,16 +20,17 @@ import {
   type PreviousSocialRating,
 } from '@/components/forms/social-factors-fieldset';
 import type { DecisionPoint } from '@/lib/generated/prisma/enums';
-import { EMPTY_FORM_STATE } from '@/lib/schemas/form-state';
+import { EMPTY_FORM_STATE, type FormState } from '@/lib/schemas/form-state';
 import {
   CONDITION_PURPOSES,
   CRITERIA,
   DISCRETIONARY_CATEGORIES,
   MANDATORY_CONDITION_WORDING,
   NECESSARY_FOR,
+  type proposeOrderSchema,
 } from '@/lib/schemas/orders/making';
-import { conditionRow, conditionSummaryFields, FIRST_NEW_ROW, rowsFrom } from './condition-rows';
-import { formReader, type FormAction } from './form-support';
+import { conditionRow, FIRST_NEW_ROW, rowsFrom } from './condition-rows';
+import type { FormAction } from './form-support';
 
 export interface ProposeOrderFormProps {
   action: FormAction;
@@ -42,11 +44,15 @@ export interface ProposeOrderFormProps {
     assessedBy: string | null;
     decisionPoint: DecisionPoint | null;
   } | null;
+  /** The state to start from (the tests draw a refused form with it). */
+  initialState?: FormState;
 }
 
 export function ProposeOrderForm(props: ProposeOrderFormProps) {
-  const [state, formAction, pending] = useActionState(props.action, EMPTY_FORM_STATE);
-  const f = formReader(state);
+  const [state, formAction, pending] = useActionState(
+    props.action,
+    props.initialState ?? EMPTY_FORM_STATE,
+  );
   const [rows, setRows] = useState<number[]>(() => rowsFrom(state.values));
   const [seen, setSeen] = useState(state.values);
   if (seen !== state.values) {
@@ -60,71 +66,41 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
     setRows((r) => [...r, id]);
   };
 
-  const summary: [string, string][] = [
-    ['legalStatusPeriodId', 'legalStatusPeriodId-option'],
-    ...CRITERIA.flatMap((c): [string, string][] => [
-      [`criteria.${c.key}.met`, `criteria-${c.key}-met-option`],
-      [`criteria.${c.key}`, `criteria-${c.key}-met-option`],
-      [`criteria.${c.key}.reasons`, `criteria-${c.key}-reasons`],
-    ]),
-    ['necessaryFor', 'necessaryFor-option'],
-    ['deteriorationRiskConsidered', 'deteriorationRiskConsidered-option'],
-    ['grounds', 'grounds'],
-    ...conditionSummaryFields(rows),
-    ['conditions', 'add-condition'],
-    ...socialFactorErrorFields(),
-    ['amhpId', 'amhpId'],
-  ];
-
-  return (
-    <form action={formAction} noValidate>
-      <FormErrorSummary state={state} fields={summary} />
-      <SubmissionFields idempotencyKey={props.idempotencyKey} />
-      <input type="hidden" name="patientId" value={props.patientId} />
-
+  // The fields are bound first, in page order, so the error summary above them lists theirs.
+  const f = bindForm<InputOf<typeof proposeOrderSchema>>(state);
+  const only = props.legalStatuses.length === 1 ? props.legalStatuses[0]?.value : '';
+  const fields = (
+    <>
       <h2>Part 1: your opinion as responsible clinician</h2>
       <RadiosField
-        id="legalStatusPeriodId"
-        name="legalStatusPeriodId"
+        {...f.radios('legalStatusPeriodId', { initial: only })}
         legend="Which authority is the patient liable to be detained under?"
         hint="A community treatment order can be made only for a patient liable to be detained under section 3, or an unrestricted Part 3 patient (section 17A)."
         options={props.legalStatuses}
-        defaultValue={f.value(
-          'legalStatusPeriodId',
-          props.legalStatuses.length === 1 ? props.legalStatuses[0]?.value : '',
-        )}
-        error={f.error('legalStatusPeriodId')}
       />
 
       <h3>The criteria (section 17A(5))</h3>
       {CRITERIA.map((c) => (
         <div key={c.key} className="nhsuk-u-margin-bottom-5">
           <RadiosField
-            id={`criteria-${c.key}-met`}
-            name={`criteria.${c.key}.met`}
+            {...f.radios(`criteria.${c.key}.met`, { also: [`criteria.${c.key}`] })}
             legend={c.label}
             options={[
               { value: 'yes', label: 'Met' },
               { value: 'no', label: 'Not met' },
             ]}
             inline
-            defaultValue={f.value(`criteria.${c.key}.met`)}
-            error={f.error(`criteria.${c.key}.met`) ?? f.error(`criteria.${c.key}`)}
           />
           {c.key === 'b' ? (
             <CheckboxesField
-              id="necessaryFor"
-              name="necessaryFor"
+              {...f.checkboxes('necessaryFor')}
               legend="Treatment is necessary for"
               options={NECESSARY_FOR.map((n) => ({ value: n.value, label: n.label }))}
-              defaultValues={f.values('necessaryFor')}
-              error={f.error('necessaryFor')}
             />
           ) : null}
           {c.key === 'd' ? (
             <CheckboxesField
-              id="deteriorationRiskConsidered"
-              name="deteriorationRiskConsidered"
+              {...f.checkboxes('deteriorationRiskConsidered')}
               legend="Section 17A(6)"
               options={[
                 {
@@ -133,28 +109,20 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
                     'I have considered what risk there would be of deterioration of the patient’s condition if they were not detained in hospital, with regard to their history of mental disorder and any other relevant factors',
                 },
               ]}
-              defaultValues={f.values('deteriorationRiskConsidered')}
-              error={f.error('deteriorationRiskConsidered')}
             />
           ) : null}
           <TextAreaField
-            id={`criteria-${c.key}-reasons`}
-            name={`criteria.${c.key}.reasons`}
+            {...f.text(`criteria.${c.key}.reasons`)}
             label={`Your reasons for criterion (${c.key})`}
             rows={3}
-            defaultValue={f.value(`criteria.${c.key}.reasons`)}
-            error={f.error(`criteria.${c.key}.reasons`)}
           />
         </div>
       ))}
       <TextAreaField
-        id="grounds"
-        name="grounds"
+        {...f.text('grounds')}
         label="My opinion is founded on the following grounds"
         hint="As written in CTO1 Part 1: the patient’s history and presentation, and why recall is needed."
         rows={6}
-        defaultValue={f.value('grounds')}
-        error={f.error('grounds')}
       />
 
       <h3>Conditions</h3>
@@ -169,20 +137,31 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
         necessary or appropriate for one of the purposes in section 17B(2).
       </p>
       {rows.length === 0 ? <p className="nhsuk-body-s">No discretionary conditions yet.</p> : null}
-      {rows.map((i, n) => (
-        <ConditionRow
-          key={i}
-          id={i}
-          position={n}
-          reader={f}
-          onRemove={() => setRows((r) => r.filter((x) => x !== i))}
-        />
-      ))}
+      {rows.map((rowId, position) => {
+        // Named by position (as the server numbers the rows), read from where the last refused
+        // submission put this row, with ids that stay put while rows above are removed.
+        const row = conditionRow(rowId, position);
+        const part = (name: string) => ({ from: row.key(name), id: row.id(name) });
+        return (
+          <ConditionRow
+            key={rowId}
+            number={position + 1}
+            category={f.select(`conditions.${position}.category`, {
+              ...part('category'),
+              also: [`conditions.${rowId}`],
+            })}
+            wording={f.text(`conditions.${position}.wording`, part('wording'))}
+            purpose={f.radios(`conditions.${position}.purpose`, part('purpose'))}
+            onRemove={() => setRows((r) => r.filter((x) => x !== rowId))}
+          />
+        );
+      })}
       {f.error('conditions') ? (
         <span className="nhsuk-error-message">
           <span className="nhsuk-u-visually-hidden">Error:</span> {f.error('conditions')}
         </span>
       ) : null}
+      {f.link('conditions', 'add-condition')}
       <button
         type="button"
         id="add-condition"
@@ -193,95 +172,83 @@ export function ProposeOrderForm(props: ProposeOrderFormProps) {
       </button>
 
       <SocialFactorsFieldset
-        previous={props.previousSocial?.ratings}
-        previousAssessedOn={props.previousSocial?.assessedOn ?? null}
-        previousAssessedBy={props.previousSocial?.assessedBy ?? null}
-        previousDecisionPoint={props.previousSocial?.decisionPoint ?? null}
-        errors={f.errors}
-        values={state.values}
+        {...f.nested(socialFactorErrorFields())}
+        prefill={
+          props.previousSocial && {
+            ...props.previousSocial,
+            previous: props.previousSocial.ratings,
+          }
+        }
         decisionLabel="this decision to propose a community treatment order"
         headingLevel={2}
       />
 
       <h2>Ask an approved mental health professional (Part 2)</h2>
       <SelectField
-        id="amhpId"
-        name="amhpId"
+        {...f.select('amhpId')}
         label="AMHP to ask for agreement"
         hint="They will see the request in their list of agreements and answer in their own account."
         options={[{ value: '', label: 'Choose an AMHP' }, ...props.amhps]}
-        defaultValue={f.value('amhpId')}
-        error={f.error('amhpId')}
       />
+    </>
+  );
+
+  return (
+    <form action={formAction} noValidate>
+      <FormErrorSummary state={state} fields={f.links} />
+      <SubmissionFields idempotencyKey={props.idempotencyKey} />
+      <input type="hidden" name="patientId" value={props.patientId} />
+      {fields}
       <SubmitButton pending={pending}>Propose the order and ask the AMHP</SubmitButton>
     </form>
   );
 }
 
 function ConditionRow({
-  id: rowId,
-  position,
-  reader,
+  number,
+  category,
+  wording,
+  purpose,
   onRemove,
 }: {
-  id: number;
-  position: number;
-  reader: ReturnType<typeof formReader>;
+  number: number;
+  category: BoundText;
+  wording: BoundText;
+  purpose: BoundText;
   onRemove: () => void;
 }) {
-  const wording = useRef<HTMLTextAreaElement | null>(null);
-  const row = conditionRow(rowId, position);
-  const number = position + 1;
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  // Choosing a kind of condition writes its usual wording, unless the person wrote their own.
   const onCategory = (value: string) => {
     const preset = DISCRETIONARY_CATEGORIES.find((c) => c.value === value)?.wording ?? '';
-    const area = wording.current;
-    const isPreset = DISCRETIONARY_CATEGORIES.some((c) => c.wording === area?.value);
-    if (area && (area.value.trim() === '' || isPreset)) area.value = preset;
+    const current = area.current;
+    const isPreset = DISCRETIONARY_CATEGORIES.some((c) => c.wording === current?.value);
+    if (current && (current.value.trim() === '' || isPreset)) current.value = preset;
   };
-  const wordingError = reader.error(row.key('wording'));
   return (
     <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
         Discretionary condition {number}
       </legend>
       <SelectField
-        id={row.id('category')}
-        name={row.name('category')}
+        {...category}
         label="Kind of condition"
         options={[
           { value: '', label: 'Choose' },
           ...DISCRETIONARY_CATEGORIES.map((c) => ({ value: c.value, label: c.label })),
         ]}
-        defaultValue={reader.value(row.key('category'))}
-        error={reader.error(row.key('category')) ?? reader.error(`conditions.${rowId}`)}
         onChange={onCategory}
       />
-      <div className={`nhsuk-form-group${wordingError ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={row.id('wording')}>
-          The condition, as it will appear on the form
-        </label>
-        {wordingError ? (
-          <span className="nhsuk-error-message" id={`${row.id('wording')}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {wordingError}
-          </span>
-        ) : null}
-        <textarea
-          ref={wording}
-          className={`nhsuk-textarea${wordingError ? ' nhsuk-textarea--error' : ''}`}
-          id={row.id('wording')}
-          name={row.name('wording')}
-          rows={2}
-          defaultValue={reader.value(row.key('wording'))}
-          aria-describedby={wordingError ? `${row.id('wording')}-error` : undefined}
-        />
-      </div>
+      <TextAreaField
+        {...wording}
+        label="The condition, as it will appear on the form"
+        rows={2}
+        textareaRef={area}
+      />
       <RadiosField
-        id={row.id('purpose')}
-        name={row.name('purpose')}
+        {...purpose}
         legend="What it is for (section 17B(2))"
         options={CONDITION_PURPOSES.map((p) => ({ value: p.value, label: p.label }))}
-        defaultValue={reader.value(row.key('purpose'))}
-        error={reader.error(row.key('purpose'))}
       />
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onRemove}>
         Remove condition {number}

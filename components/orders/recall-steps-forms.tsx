@@ -2,26 +2,21 @@
 // CTO4 (detention began), CTO6 (transfer) and release from recall: the small forms of the
 // recall's later steps.
 import Link from 'next/link';
+import type { InputOf } from '@/components/forms/bind';
 import { DateTimeField, SelectField, TextAreaField } from '@/components/forms/fields';
-import { FlowForm, type FlowAction } from './flow-form';
-import { dateTimeErrorLinks, enteredDate, enteredText } from './flow-state';
-
-interface Common {
-  action: FlowAction;
-  orderId: string;
-  version: number;
-  idempotencyKey: string;
-  unavailable?: string | null;
-  patientHref: string;
-}
+import type {
+  recordDetentionSchema,
+  releaseFromRecallSchema,
+  transferRecalledSchema,
+} from '@/lib/schemas/orders/recall';
+import { FlowForm, type FlowFormCommon } from './flow-form';
 
 export function RecallDetentionForm(
-  props: Common & { revocationHref: string; releaseHref: string },
+  props: FlowFormCommon & { revocationHref: string; releaseHref: string },
 ) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof recordDetentionSchema>>
       {...props}
-      fields={dateTimeErrorLinks('detentionBeganAt', 'detentionBeganAt')}
       submitLabel="Record the time detention began"
       confirmationTitle="Detention recorded: the 72 hours have started"
       next={
@@ -38,16 +33,11 @@ export function RecallDetentionForm(
         </ul>
       }
     >
-      {(state) => (
+      {(f) => (
         <DateTimeField
-          id="detentionBeganAt"
-          name="detentionBeganAt"
+          {...f.dateTime('detentionBeganAt')}
           legend="When detention in hospital began"
           hint="The date and time the patient was detained in the hospital by virtue of the recall notice, as on the CTO4."
-          dateError={state.fieldErrors?.['detentionBeganAt.date']}
-          timeError={state.fieldErrors?.['detentionBeganAt.time']}
-          defaultDate={enteredDate(state, 'detentionBeganAt.date')}
-          defaultTime={enteredText(state, 'detentionBeganAt.time')}
         />
       )}
     </FlowForm>
@@ -55,37 +45,25 @@ export function RecallDetentionForm(
 }
 
 export function RecallTransferForm(
-  props: Common & { hospitals: { value: string; label: string }[] },
+  props: FlowFormCommon & { hospitals: { value: string; label: string }[] },
 ) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof transferRecalledSchema>>
       {...props}
-      fields={[
-        ['toHospitalId', 'toHospitalId'],
-        ...dateTimeErrorLinks('transferredAt', 'transferredAt'),
-      ]}
       submitLabel="Record the transfer"
       confirmationTitle="Transfer recorded"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
           <SelectField
-            id="toHospitalId"
-            name="toHospitalId"
+            {...f.select('toHospitalId')}
             label="Hospital the patient is transferred to"
-            error={state.fieldErrors?.toHospitalId}
             options={[{ value: '', label: 'Select a hospital' }, ...props.hospitals]}
-            defaultValue={enteredText(state, 'toHospitalId') ?? ''}
           />
           <DateTimeField
-            id="transferredAt"
-            name="transferredAt"
+            {...f.dateTime('transferredAt')}
             legend="When the patient was transferred"
-            dateError={state.fieldErrors?.['transferredAt.date']}
-            timeError={state.fieldErrors?.['transferredAt.time']}
-            defaultDate={enteredDate(state, 'transferredAt.date')}
-            defaultTime={enteredText(state, 'transferredAt.time')}
           />
         </>
       )}
@@ -93,24 +71,15 @@ export function RecallTransferForm(
   );
 }
 
-export function RecallReleaseForm(props: Common) {
+export function RecallReleaseForm(props: FlowFormCommon) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof releaseFromRecallSchema>>
       {...props}
-      fields={[['reasons', 'reasons']]}
       submitLabel="Release the patient"
       confirmationTitle="Released from recall"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
-        <TextAreaField
-          id="reasons"
-          name="reasons"
-          label="Reasons (optional)"
-          error={state.fieldErrors?.reasons}
-          defaultValue={enteredText(state, 'reasons')}
-        />
-      )}
+      {(f) => <TextAreaField {...f.text('reasons')} label="Reasons (optional)" />}
     </FlowForm>
   );
 }

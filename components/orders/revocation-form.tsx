@@ -2,39 +2,27 @@
 // CTO5 Parts 1 and 3: the RC's opinion that the s3(2) criteria are met, with reasons, and the
 // order revoking the CTO. Offered only after the AMHP agreed and before the 72 hours end.
 import Link from 'next/link';
+import type { InputOf } from '@/components/forms/bind';
 import { CheckboxesField, TextAreaField } from '@/components/forms/fields';
 import {
   SocialFactorsFieldset,
   socialFactorErrorFields,
+  type SocialPrefill,
 } from '@/components/forms/social-factors-fieldset';
-import { FlowForm, type FlowAction } from './flow-form';
-import type { SocialPrefill } from './social-prefill';
-import { enteredList, enteredText } from './flow-state';
+import type { revokeOrderSchema } from '@/lib/schemas/orders/revocation';
+import { FlowForm, type FlowFormCommon } from './flow-form';
 
-export function RevocationForm(props: {
-  action: FlowAction;
-  orderId: string;
-  version: number;
-  idempotencyKey: string;
-  unavailable?: string | null;
-  patientHref: string;
-  hospitalName: string;
-  social: SocialPrefill;
-}) {
+export function RevocationForm(
+  props: FlowFormCommon & { hospitalName: string; social: SocialPrefill },
+) {
   return (
-    <FlowForm
+    <FlowForm<InputOf<typeof revokeOrderSchema>>
       {...props}
-      fields={[
-        ['necessaryFor', 'necessaryFor-option'],
-        ['reasons', 'reasons'],
-        ['treatmentAvailable', 'treatmentAvailable-option'],
-        ...socialFactorErrorFields(),
-      ]}
       submitLabel="Revoke the order"
       confirmationTitle="Order revoked"
       next={<Link href={props.patientHref}>Back to the patient</Link>}
     >
-      {(state) => (
+      {(f) => (
         <>
           <p className="nhsuk-body">
             In my opinion (a) this patient is suffering from mental disorder of a nature or degree
@@ -43,11 +31,8 @@ export function RevocationForm(props: {
             the Act.
           </p>
           <CheckboxesField
-            id="necessaryFor"
-            name="necessaryFor"
+            {...f.checkboxes('necessaryFor')}
             legend="(b) It is necessary that the patient should receive treatment in hospital for"
-            error={state.fieldErrors?.necessaryFor}
-            defaultValues={enteredList(state, 'necessaryFor')}
             options={[
               { value: 'HEALTH', label: 'the patient’s own health' },
               { value: 'SAFETY', label: 'the patient’s own safety' },
@@ -55,20 +40,14 @@ export function RevocationForm(props: {
             ]}
           />
           <TextAreaField
-            id="reasons"
-            name="reasons"
+            {...f.text('reasons')}
             label="Your reasons, covering (a), (b) and (c)"
             hint="Describe the symptoms and behaviour, why other methods of care are not appropriate, and why informal admission is not appropriate."
-            error={state.fieldErrors?.reasons}
-            defaultValue={enteredText(state, 'reasons')}
             rows={6}
           />
           <CheckboxesField
-            id="treatmentAvailable"
-            name="treatmentAvailable"
+            {...f.checkboxes('treatmentAvailable')}
             legend="Appropriate medical treatment"
-            error={state.fieldErrors?.treatmentAvailable}
-            defaultValues={enteredList(state, 'treatmentAvailable')}
             options={[
               {
                 value: 'yes',
@@ -77,12 +56,8 @@ export function RevocationForm(props: {
             ]}
           />
           <SocialFactorsFieldset
-            previous={props.social.previous}
-            previousAssessedOn={props.social.assessedOn}
-            previousAssessedBy={props.social.assessedBy}
-            previousDecisionPoint={props.social.decisionPoint}
-            errors={state.fieldErrors}
-            values={state.values}
+            {...f.nested(socialFactorErrorFields())}
+            prefill={props.social}
             decisionLabel="this revocation"
           />
         </>

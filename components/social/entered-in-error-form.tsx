@@ -1,11 +1,10 @@
 'use client';
 // Marking a record "entered in error": a reason, never a deletion.
-import { useActionState } from 'react';
-import { EMPTY_FORM_STATE, type FormState } from '@/lib/schemas/form-state';
-import { SubmitButton, TextAreaField } from '@/components/forms/fields';
-import { FormErrorSummary } from '@/components/forms/form-error-summary';
-
-const FIELDS = [['reason', 'reason']] as const;
+import { ActionForm } from '@/components/forms/action-form';
+import type { InputOf } from '@/components/forms/bind';
+import { TextAreaField } from '@/components/forms/fields';
+import type { enteredInErrorSchema } from '@/lib/schemas/contact';
+import type { FormState } from '@/lib/schemas/form-state';
 
 export function EnteredInErrorForm({
   action,
@@ -15,21 +14,19 @@ export function EnteredInErrorForm({
   /** 'contact', 'assessment' */
   what: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
-  const reason = state.values?.reason;
   return (
-    <form action={formAction} noValidate>
-      <FormErrorSummary state={state} fields={FIELDS} />
-      <TextAreaField
-        id="reason"
-        name="reason"
-        label={`Why was this ${what} entered in error?`}
-        hint="For example, “recorded against the wrong patient” or “duplicate of the entry for the same visit”. The record stays, struck through, with your reason."
-        defaultValue={typeof reason === 'string' ? reason : undefined}
-        error={state.fieldErrors?.reason}
-        rows={3}
-      />
-      <SubmitButton pending={pending}>Mark as entered in error</SubmitButton>
-    </form>
+    <ActionForm<InputOf<typeof enteredInErrorSchema>>
+      action={action}
+      submitLabel="Mark as entered in error"
+    >
+      {(f) => (
+        <TextAreaField
+          {...f.text('reason')}
+          label={`Why was this ${what} entered in error?`}
+          hint="For example, “recorded against the wrong patient” or “duplicate of the entry for the same visit”. The record stays, struck through, with your reason."
+          rows={3}
+        />
+      )}
+    </ActionForm>
   );
 }

@@ -1,31 +1,17 @@
 'use client';
 // The standalone social factors review: the date and the structured assessment, pre-filled
 // from the last one.
-import { useActionState } from 'react';
-import { EMPTY_FORM_STATE, type FormState } from '@/lib/schemas/form-state';
-import { DateField, SubmissionFields, SubmitButton } from '@/components/forms/fields';
-import { FormErrorSummary } from '@/components/forms/form-error-summary';
+import { ActionForm } from '@/components/forms/action-form';
+import type { InputOf } from '@/components/forms/bind';
+import { DateField } from '@/components/forms/fields';
 import {
   SocialFactorsFieldset,
   socialFactorErrorFields,
   type PreviousSocialRating,
 } from '@/components/forms/social-factors-fieldset';
 import type { DecisionPoint } from '@/lib/generated/prisma/enums';
-
-const FIELDS: readonly (readonly [string, string])[] = [
-  ['assessedOn', 'assessedOn-day'],
-  ...socialFactorErrorFields(),
-];
-
-function dateValue(values: FormState['values'], fallback: string): string {
-  const get = (k: string) => {
-    const v = values?.[`assessedOn.${k}`];
-    return typeof v === 'string' ? v : '';
-  };
-  if (!values) return fallback;
-  const [d, m, y] = [get('day'), get('month'), get('year')];
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-}
+import type { FormState } from '@/lib/schemas/form-state';
+import type { socialReviewSchema } from '@/lib/schemas/social-factors';
 
 export function SocialReviewForm({
   action,
@@ -43,30 +29,33 @@ export function SocialReviewForm({
     ratings: PreviousSocialRating[];
   } | null;
 }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
-  const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} noValidate>
-      <FormErrorSummary state={state} fields={FIELDS} />
-      <DateField
-        id="assessedOn"
-        name="assessedOn"
-        legend="Date of the review"
-        hint="For example, 27 3 2026"
-        defaultValue={dateValue(state.values, today)}
-        error={errors.assessedOn}
-      />
-      <SocialFactorsFieldset
-        previous={previous?.ratings}
-        previousAssessedOn={previous?.assessedOn}
-        previousAssessedBy={previous?.assessedByName}
-        previousDecisionPoint={previous?.decisionPoint}
-        errors={errors}
-        values={state.values}
-        decisionLabel="this review"
-      />
-      <SubmissionFields idempotencyKey={idempotencyKey} />
-      <SubmitButton pending={pending}>Save the review</SubmitButton>
-    </form>
+    <ActionForm<InputOf<typeof socialReviewSchema>>
+      action={action}
+      idempotencyKey={idempotencyKey}
+      submitLabel="Save the review"
+    >
+      {(f) => (
+        <>
+          <DateField
+            {...f.date('assessedOn', { initial: today })}
+            legend="Date of the review"
+            hint="For example, 27 3 2026"
+          />
+          <SocialFactorsFieldset
+            {...f.nested(socialFactorErrorFields())}
+            prefill={
+              previous && {
+                previous: previous.ratings,
+                assessedOn: previous.assessedOn,
+                assessedBy: previous.assessedByName,
+                decisionPoint: previous.decisionPoint,
+              }
+            }
+            decisionLabel="this review"
+          />
+        </>
+      )}
+    </ActionForm>
   );
 }

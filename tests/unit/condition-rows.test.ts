@@ -1,12 +1,10 @@
 // The Propose form's discretionary condition rows: named by position, so the server's field
 // errors (`conditions.1.purpose`) land beside the right row and in the error summary.
 import { describe, expect, it } from 'vitest';
-import {
-  conditionRow,
-  conditionSummaryFields,
-  FIRST_NEW_ROW,
-  rowsFrom,
-} from '@/components/orders/condition-rows';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { conditionRow, FIRST_NEW_ROW, rowsFrom } from '@/components/orders/condition-rows';
+import { ProposeOrderForm } from '@/components/orders/propose-order-form';
 import { formToObject } from '@/lib/schemas/common';
 import { proposeOrderSchema } from '@/lib/schemas/orders/making';
 import { allFormValues } from '@/lib/schemas/orders/shared';
@@ -59,8 +57,27 @@ describe('discretionary condition rows', () => {
     const second = conditionRow(rows[1] ?? -1, 1);
     expect(errors[second.key('purpose')]).toBe('Choose what the condition is for (section 17B(2))');
     expect(values[second.key('category')]).toBe('MEDICATION');
-    const summary = conditionSummaryFields(rows).filter(([name]) => errors[name]);
-    expect(summary).toEqual([['conditions.1.purpose', 'conditions-1-purpose-option']]);
+
+    // Drawn: the summary links to the second row's first option, the error stands beside it,
+    // and the row keeps its choice under the name the server numbers it by.
+    const html = renderToStaticMarkup(
+      createElement(ProposeOrderForm, {
+        action: async (state) => state,
+        patientId: '00000000-0000-4000-8000-000000000001',
+        idempotencyKey: 'k',
+        legalStatuses: [],
+        amhps: [],
+        initialState: { ok: false, message: 'Check the form', fieldErrors: errors, values },
+      }),
+    );
+    const summary = html.slice(0, html.indexOf('</ul>'));
+    expect(summary).toContain(
+      'href="#conditions-1-purpose-option">Choose what the condition is for (section 17B(2))',
+    );
+    expect(html).toContain('Discretionary condition 2');
+    expect(html).toMatch(/id="conditions-1-purpose-error"/);
+    expect(html).toMatch(/name="conditions\.1\.purpose"/);
+    expect(html).toMatch(/<option value="MEDICATION" selected="">/);
   });
 
   it('keep their ids (and errors) when a row above is removed, and are renamed by position', () => {

@@ -91,6 +91,12 @@ test('the administrator adds a user, changes their role and team, and deactivate
   await expect(
     page.getByRole('button', { name: 'Remove the role care coordinator' }),
   ).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Roles held' })
+      .getByRole('row')
+      .filter({ hasText: 'Care coordinator' }),
+  ).toContainText('Owen Treharne, approved by Bethan Lloyd');
   await expectAccessible(page);
 
   await page

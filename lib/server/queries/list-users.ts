@@ -119,6 +119,8 @@ export async function getUserForAdmin(ctx: QueryContext, userId: string) {
               grantedAt: true,
               revokedAt: true,
               grantedBy: { select: { name: true } },
+              // The second administrator who approved it (docs/decisions/612-…).
+              request: { select: { decidedBy: { select: { name: true } } } },
             },
           },
           memberships: {

@@ -232,7 +232,10 @@ export default async function UserPage({
               <td className="nhsuk-table__cell">
                 {row.revokedAt ? formatDateTime(row.revokedAt) : 'Now'}
               </td>
-              <td className="nhsuk-table__cell">{row.grantedBy?.name ?? 'Set up'}</td>
+              <td className="nhsuk-table__cell">
+                {row.grantedBy?.name ?? 'Set up'}
+                {row.request?.decidedBy ? `, approved by ${row.request.decidedBy.name}` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

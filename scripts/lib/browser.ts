@@ -48,9 +48,9 @@ export async function findChromium(): Promise<string | null> {
 
 export const NO_BROWSER_MESSAGE = [
   'The end-to-end tests need Chromium, and none was found or could be downloaded.',
-  'Install one of these, then run npm test again:',
-  '  Debian or Ubuntu:  sudo apt-get install -y chromium',
-  '  macOS:             brew install --cask chromium (or install Google Chrome)',
-  '  anywhere online:   npx playwright install chromium',
-  'or set CHROMIUM_PATH to the browser executable.',
+  'Get one with any of these (as the README says), then run npm test again:',
+  "  npx playwright install chromium        # Playwright's own Chromium (needs the internet)",
+  '  sudo apt-get install -y chromium       # Debian or Ubuntu',
+  '  brew install --cask chromium           # macOS (or install Google Chrome)',
+  'or set CHROMIUM_PATH to a Chromium or Chrome executable.',
 ].join('\n');

@@ -12,7 +12,9 @@ export default defineConfig({
   // Sized for CI and users' machines: 2 shared cores, a production server, a database and two
   // browsers at once. Every wait is for what the page shows (web-first assertions, never a
   // fixed sleep); these are only the ceilings, generous so that a slow round trip is not a
-  // failure. A journey of many round trips sets its own, larger, test timeout.
+  // failure. A journey of many round trips sets its own, larger, test timeout: about twice
+  // what it took on 2 shared cores at load 33 (for example the recall journey over 6 minutes,
+  // the renewal journey about 5, break-glass about 4).
   timeout: 180_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],

@@ -9,7 +9,7 @@ import { patientsOnTeams } from './support/factories';
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/cto-e2e-screens';
 
 // Long journeys with an axe check on every page: more than the default 60 seconds.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 test('emergency access: asked with a reason, shown, time-boxed, reviewed', async ({ browser }) => {
   const [south] = patientsOnTeams(['SOUTH'], 'Casey');

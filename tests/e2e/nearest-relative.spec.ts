@@ -8,7 +8,7 @@ import { pgAdapter } from '@/lib/server/pg-adapter';
 import { withFactories } from './support/factories';
 import { expectAccessible, signIn } from './support/session';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 const DOMAIN = '@cto-tracker.example';
 let db: PrismaClient;

@@ -15,8 +15,8 @@ import {
 } from './support/part-b';
 
 // Several people's steps on a shared embedded database: give each submission time.
-test.setTimeout(360_000);
-const slow = { timeout: 30_000 };
+test.setTimeout(720_000);
+const slow = { timeout: 60_000 };
 
 test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ browser }) => {
   const now = new Date();

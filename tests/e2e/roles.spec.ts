@@ -12,7 +12,7 @@ const DOMAIN = '@cto-tracker.example';
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/cto-e2e-screens';
 
 // Long journeys with an axe check on every page: more than the default 60 seconds.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 test.afterAll(async () => {
   await closeDatabase();

@@ -58,7 +58,7 @@ async function shot(page: Page, name: string) {
 test('the care coordinator records a contact and a social factors review, and sees them in the chronology', async ({
   page,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(840_000);
   const patient = northPatientWithAssessment();
   const today = LONDON_DATE.format(new Date());
   await signIn(page, 'coordinator.north@cto-tracker.example');
@@ -198,7 +198,7 @@ test('the care coordinator records a contact and a social factors review, and se
 test('the care coordinator records a quality-of-life rating; a score out of range is explained', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const patient = northPatientWithAssessment();
   await signIn(page, 'coordinator.north@cto-tracker.example');
   await page.goto(`/patients/${patient.id}/quality-of-life`);

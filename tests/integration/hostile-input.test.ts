@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@/lib/auth/roles';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { checkHealth, prototypesIntact } from '@/lib/server/health';
+import { checkHealth, jobState, JOB_STALE_MS, prototypesIntact } from '@/lib/server/health';
 import type { ServiceActor, ServiceResult } from '@/lib/server/services/run-service';
 import { assignResponsibility } from '@/lib/server/services/assign-responsibility';
 import { createUser } from '@/lib/server/services/create-user';
@@ -503,6 +503,34 @@ describe('every service, given hostile input', () => {
     );
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(!result.ok && result.fieldErrors?.summary).toMatch(/null character/);
+  });
+
+  it('health fails when a shared prototype is polluted or the job has stopped succeeding', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'yes';
+    try {
+      expect(prototypesIntact()).toBe(false);
+      const health = await checkHealth();
+      expect(health.healthy).toBe(false);
+      // (Prisma's own queries fail on a polluted prototype too, as the probe saw.)
+      expect(health.body).toMatchObject({ status: 'error', app: 'broken' });
+    } finally {
+      Reflect.deleteProperty(Object.prototype, 'polluted');
+    }
+    expect(prototypesIntact()).toBe(true);
+
+    const jobs = globalThis as unknown as { ctoTimeEventsHealth?: unknown };
+    const saved = jobs.ctoTimeEventsHealth;
+    const now = Date.now();
+    try {
+      jobs.ctoTimeEventsHealth = { startedAt: now - 2 * JOB_STALE_MS, lastSuccessAt: null };
+      expect(jobState(now)).toBe('stale');
+      expect((await checkHealth()).healthy).toBe(false);
+      jobs.ctoTimeEventsHealth = { startedAt: now - 2 * JOB_STALE_MS, lastSuccessAt: now - 1000 };
+      expect(jobState(now)).toBe('ok');
+    } finally {
+      jobs.ctoTimeEventsHealth = saved;
+    }
   });
 
   it('leaves the server healthy', async () => {

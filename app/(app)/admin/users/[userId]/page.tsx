@@ -8,6 +8,8 @@ import { ROLES, ROLE_LABELS, isRole } from '@/lib/auth/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { GrantRoleForm, MoveTeamForm, UserActionButton } from '@/components/admin/user-forms';
 import { NoPermission } from '@/components/ui/no-permission';
+import { Cis2Section } from '@/components/admin/cis2-section';
+import { linkCis2Action } from '../cis2-actions';
 import {
   deactivateUserAction,
   grantRoleAction,
@@ -136,6 +138,15 @@ export default async function UserPage({
       )}
       <GrantRoleForm action={grantRoleAction} userId={user.id} available={available} />
 
+      <Cis2Section
+        action={linkCis2Action}
+        userId={user.id}
+        cis2UserId={user.cis2UserId}
+        cis2Roles={user.roles
+          .filter((r) => r.revokedAt === null && r.grantedVia === 'CIS2' && isRole(r.role))
+          .map((r) => ROLE_LABELS[r.role].toLowerCase())}
+      />
+
       <h2>Team</h2>
       <p>
         {user.currentTeams.length
@@ -203,7 +214,10 @@ export default async function UserPage({
               <td className="nhsuk-table__cell">
                 {row.revokedAt ? formatDateTime(row.revokedAt) : 'Now'}
               </td>
-              <td className="nhsuk-table__cell">{row.grantedBy?.name ?? 'Set up'}</td>
+              <td className="nhsuk-table__cell">
+                {row.grantedVia === 'CIS2' ? 'NHS CIS2 sign-in' : (row.grantedBy?.name ?? 'Set up')}
+                {row.revokedVia === 'CIS2' ? '; removed by NHS CIS2 sign-in' : ''}
+              </td>
             </tr>
           ))}
         </tbody>

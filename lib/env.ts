@@ -1,6 +1,7 @@
 // The only reader of process.env in the application (scripts/ are tooling and read their own).
 // Validated once, at start-up, with clear messages for anything missing or malformed.
 import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
 import { parseTrustedProxies } from '@/lib/server/client-address';
 import { authUrlSchema, hostSchema } from './listen';
 
@@ -11,6 +12,12 @@ const flag = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((value) => value === 'true' || value === '1');
+
+/** OIDC_ROLE_MAP: a national RBAC role code (R8000, or a whole S:G:R code) to local roles. */
+export const roleMapSchema = z.record(
+  z.string().regex(/^[A-Za-z0-9:]{1,64}$/),
+  z.array(z.enum(ROLES)).min(1),
+);
 
 const schema = z
   .object({
@@ -64,6 +71,17 @@ const schema = z
       .string()
       .default('openid profile email nhsperson nationalrbacaccess associatedorgs selectedrole'),
     OIDC_PROVIDER_NAME: z.string().default('NHS Care Identity Service 2'),
+    // How CTO Tracker authenticates at the provider's token endpoint (CIS2: client_secret_post).
+    OIDC_TOKEN_AUTH_METHOD: z
+      .enum(['client_secret_post', 'client_secret_basic'])
+      .default('client_secret_post'),
+    // The lowest authenticator assurance level accepted (the `acr` in the ID token), and the
+    // acr_values requested (by default CIS2's name for that level or higher).
+    OIDC_MIN_ASSURANCE: z.enum(['AAL1', 'AAL2', 'AAL3']).default('AAL3'),
+    OIDC_ACR_VALUES: z
+      .string()
+      .regex(/^[A-Za-z0-9_. -]*$/, 'OIDC_ACR_VALUES: letters, digits, _ . - and spaces only')
+      .optional(),
     // JSON object mapping national RBAC role codes to local roles,
     // e.g. {"R8000":["RESPONSIBLE_CLINICIAN"],"R8003":["CARE_COORDINATOR"]}.
     OIDC_ROLE_MAP: z.string().default('{}'),
@@ -138,13 +156,36 @@ const schema = z
         message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none',
       });
     }
+    // Next.js turns 127.0.0.1 into localhost in the addresses it gives route handlers; CTO
+    // Tracker rebuilds the address for sign-in (lib/auth/route.ts), so both work. Anything
+    // but an origin would put the callback somewhere CIS2 was not told about.
+    if (value.AUTH_URL && oidc.every(Boolean)) {
+      const url = new URL(value.AUTH_URL);
+      if (url.pathname !== '/' || url.search || url.hash) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AUTH_URL'],
+          message: `AUTH_URL must be an origin only, like https://cto.example.nhs.uk: the address registered with NHS CIS2 is AUTH_URL followed by /api/auth/callback/cis2`,
+        });
+      }
+    }
+    let roleMap: unknown;
     try {
-      JSON.parse(value.OIDC_ROLE_MAP);
+      roleMap = JSON.parse(value.OIDC_ROLE_MAP);
     } catch {
       ctx.addIssue({
         code: 'custom',
         path: ['OIDC_ROLE_MAP'],
         message: 'OIDC_ROLE_MAP must be JSON',
+      });
+      return;
+    }
+    const roleMapCheck = roleMapSchema.safeParse(roleMap);
+    if (!roleMapCheck.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ROLE_MAP'],
+        message: `OIDC_ROLE_MAP must map national role codes (like R8000) to lists of these roles: ${ROLES.join(', ')}`,
       });
     }
   });

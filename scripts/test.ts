@@ -61,27 +61,51 @@ async function e2e(): Promise<number> {
   );
   const port = await freePort();
   const secret = authSecret();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const server = { stop: async () => undefined } as { stop: () => Promise<void> };
+  // A stand-in NHS CIS2 (a real OpenID Connect provider on localhost) that the app signs in
+  // with; AUTH_URL uses 127.0.0.1, the address that once broke the code exchange.
+  // Loaded here only: oidc-provider warns about the Node version as soon as it is imported.
+  const { startCis2Provider } = await import('../tests/support/cis2-provider.ts');
+  const { CIS2_TEST_CLIENT, CIS2_TEST_ROLE_MAP, CIS2_USERS } =
+    await import('../tests/support/cis2-users.ts');
+  const cis2 = await startCis2Provider({
+    port: await freePort(),
+    ...CIS2_TEST_CLIENT,
+    appOrigins: [baseUrl, `http://localhost:${port}`],
+    users: Object.values(CIS2_USERS),
+  });
   try {
     const seeded = await run(npxBin('tsx'), ['prisma/seed.ts'], { DATABASE_URL: db.url });
     if (seeded !== 0) return seeded;
     await buildIfNeeded();
-    const baseUrl = `http://127.0.0.1:${port}`;
     const next = startNext(
       port,
-      { DATABASE_URL: db.url, AUTH_SECRET: secret, AUTH_URL: baseUrl, DEMO_MODE: 'true' },
+      {
+        DATABASE_URL: db.url,
+        AUTH_SECRET: secret,
+        AUTH_URL: baseUrl,
+        DEMO_MODE: 'true',
+        OIDC_ISSUER: cis2.issuer,
+        OIDC_CLIENT_ID: CIS2_TEST_CLIENT.clientId,
+        OIDC_CLIENT_SECRET: CIS2_TEST_CLIENT.clientSecret,
+        OIDC_ROLE_MAP: CIS2_TEST_ROLE_MAP,
+        OIDC_MIN_ASSURANCE: 'AAL3',
+      },
       true,
     );
     server.stop = next.stop;
     await waitForHealth(baseUrl);
     return await run(npxBin('playwright'), ['test', ...extraArgs], {
       BASE_URL: baseUrl,
+      CIS2_ISSUER: cis2.issuer,
       DATABASE_URL: db.url,
       CHROMIUM_PATH: chromium === 'playwright' ? '' : chromium,
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     });
   } finally {
     await server.stop();
+    await cis2.stop();
     await db.stop();
   }
 }

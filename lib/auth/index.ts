@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { authenticate } from '@/lib/server/auth/authenticate';
 import { checkSession, openSession, revokeSession } from '@/lib/server/sessions';
-import { cis2Provider, resolveOidcUser } from '@/lib/server/auth/oidc';
+import {
+  cis2Provider,
+  idTokenClaims,
+  signInWithCis2,
+  CIS2_CALLBACK_PATH,
+  CIS2_PROVIDER_ID,
+} from '@/lib/server/auth/oidc';
+import { currentAuthMeta, reportAuthError } from '@/lib/auth/auth-errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { db } from '@/lib/server/db';
 import { stampedMeta } from '@/lib/server/request-stamp';
@@ -70,32 +77,56 @@ if (env.AUTH_CREDENTIALS_ENABLED) {
 const cis2 = cis2Provider();
 if (cis2) providers.push(cis2);
 
+// The local user each CIS2 sign-in was resolved to by the signIn callback, for the jwt
+// callback that follows it in the same request (Auth.js passes the same user object to both).
+const cis2Resolved = new WeakMap<object, string>();
+
+/** Where a refused CIS2 sign-in lands: the sign-in page, with the reason (and role) to show. */
+function cis2RefusalUrl(reason: string, role?: { code: string; name: string | null }): string {
+  const params = new URLSearchParams({ error: `cis2-${reason}` });
+  if (role) {
+    params.set('role', role.code);
+    if (role.name) params.set('roleName', role.name);
+  }
+  return `/login?${params.toString()}`;
+}
+
 export const authConfig: NextAuthConfig = {
   providers,
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: 'jwt', maxAge: env.SESSION_MAX_HOURS * 3600 },
   pages: { signIn: '/login', error: '/login' },
+  logger: {
+    // Auth.js reports sign-in failures here; lib/auth/route.ts turns them into a message.
+    error(error) {
+      reportAuthError(error);
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   callbacks: {
-    async signIn({ account, profile }) {
-      if (account?.provider === 'cis2') {
-        const user = await resolveOidcUser(profile ?? {});
-        return user !== null;
+    async signIn({ user, account, profile }) {
+      if (account?.provider === CIS2_PROVIDER_ID) {
+        const meta = { ...currentAuthMeta(), route: CIS2_CALLBACK_PATH };
+        const result = await signInWithCis2(profile ?? {}, idTokenClaims(account.id_token), meta);
+        if (!result.ok) return cis2RefusalUrl(result.reason, result.role);
+        cis2Resolved.set(user, result.userId);
       }
       return true;
     },
-    async jwt({ token, user, account, profile }) {
+    async jwt({ token, user, account }) {
       if (user && account) {
         // First call after a successful sign-in: open the server-side session.
-        let userId = user.id;
-        if (account.provider === 'cis2') {
-          const local = await resolveOidcUser(profile ?? {});
-          if (!local) return null;
-          userId = local.id;
-        }
+        const cis2Sign = account.provider === CIS2_PROVIDER_ID;
+        const userId = cis2Sign ? cis2Resolved.get(user) : user.id;
         if (!userId) return null;
+        const meta = currentAuthMeta() ?? {};
         token.sub = userId;
-        token.sid = await openSession(userId, account.provider, {});
+        token.sid = await openSession(userId, account.provider, {
+          ipAddress: meta.ipAddress ?? null,
+          userAgent: meta.userAgent ?? null,
+          idToken: cis2Sign && typeof account.id_token === 'string' ? account.id_token : null,
+        });
         return token;
       }
       if (typeof token.sid !== 'string') return null;

@@ -19,7 +19,7 @@ const TOUCH_EVERY_MS = 60_000;
 export async function openSession(
   userId: string,
   provider: string,
-  meta: { ipAddress?: string | null; userAgent?: string | null },
+  meta: { ipAddress?: string | null; userAgent?: string | null; idToken?: string | null },
   now = new Date(),
 ): Promise<string> {
   const row = await db.userSession.create({
@@ -31,6 +31,7 @@ export async function openSession(
       expiresAt: new Date(now.getTime() + env.SESSION_MAX_HOURS * 3_600_000),
       ipAddress: meta.ipAddress ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      idToken: meta.idToken ?? null,
     },
   });
   return row.id;
@@ -86,7 +87,17 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
 export async function revokeSession(sessionId: string, now = new Date()): Promise<void> {
   await db.userSession.updateMany({
     where: { id: sessionId, revokedAt: null },
-    data: { revokedAt: now },
+    data: { revokedAt: now, idToken: null },
+  });
+}
+
+/** The provider and ID token of an open session, for signing out at the provider too. */
+export async function sessionProviderToken(
+  sessionId: string,
+): Promise<{ provider: string; idToken: string | null } | null> {
+  return db.userSession.findFirst({
+    where: { id: sessionId, revokedAt: null },
+    select: { provider: true, idToken: true },
   });
 }
 
@@ -94,7 +105,7 @@ export async function revokeSession(sessionId: string, now = new Date()): Promis
 export async function revokeAllSessions(userId: string, now = new Date()): Promise<number> {
   const result = await db.userSession.updateMany({
     where: { userId, revokedAt: null },
-    data: { revokedAt: now },
+    data: { revokedAt: now, idToken: null },
   });
   return result.count;
 }

@@ -7,13 +7,13 @@ test('the sign-in page is accessible and explains a wrong password', async ({ pa
   await expect(page.getByRole('heading', { name: 'Sign in to CTO Tracker' })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Enter your email address').first()).toBeVisible();
   await expect(page.getByText('Enter your password').first()).toBeVisible();
 
   await page.getByLabel('Email address').fill('mha.office@cto-tracker.example');
   await page.getByLabel('Password').fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(
     page
       .getByText('Email address or password not recognised, or the account is locked.', {

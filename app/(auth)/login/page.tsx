@@ -8,8 +8,27 @@ import { env } from '@/lib/env';
 import { signInAction } from './actions';
 import { signIn } from '@/lib/auth';
 import { signInRefusedMessage } from '@/lib/server/auth/authenticate';
+import { AuthError } from 'next-auth';
+import { CIS2_MESSAGES, classifyCis2Failure, safeRoleText } from '@/lib/auth/cis2-failures';
+import { cis2Enabled as isCis2Enabled, recordCis2Failure } from '@/lib/server/auth/oidc';
+import { getRequestMeta } from '@/lib/server/request-meta';
 
 export const metadata: Metadata = { title: 'Sign in' };
+
+/** The message for a failed or refused CIS2 sign-in (`error=cis2-<reason>`), if it is one. */
+function cis2Message(error: string, role?: string, roleName?: string): string | null {
+  if (!error.startsWith('cis2-')) return null;
+  const reason = error.slice('cis2-'.length);
+  const message = CIS2_MESSAGES[reason];
+  if (!message) return null;
+  const code = safeRoleText(role);
+  const name = safeRoleText(roleName);
+  if (reason === 'role-not-mapped' && code) {
+    const named = name ? `“${name}” (${code})` : code;
+    return `The role you selected in NHS CIS2, ${named}, does not give access to CTO Tracker. Sign in again and select a role that does, or ask your system administrator.`;
+  }
+  return message;
+}
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: signInRefusedMessage(),
@@ -20,14 +39,24 @@ const ERRORS: Record<string, string> = {
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; reason?: string }>;
+  searchParams: Promise<{ error?: string; reason?: string; role?: string; roleName?: string }>;
 }) {
   if (await getActor()) redirect('/');
-  const { error, reason } = await searchParams;
-  const cis2Enabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+  const { error, reason, role, roleName } = await searchParams;
+  const cis2Enabled = isCis2Enabled();
+  const errorMessage = error ? (cis2Message(error, role, roleName) ?? ERRORS[error]) : undefined;
   async function signInWithCis2() {
     'use server';
-    await signIn('cis2', { redirectTo: '/' });
+    try {
+      await signIn('cis2', { redirectTo: '/' });
+    } catch (failure) {
+      // Redirects (to the provider) pass through; a failure to even start is explained.
+      if (!(failure instanceof AuthError)) throw failure;
+      const { reason: why, providerError } = classifyCis2Failure([failure]);
+      const meta = await getRequestMeta('/login');
+      await recordCis2Failure(why, meta, { providerError });
+      redirect(`/login?error=cis2-${why}`);
+    }
   }
   return (
     <>
@@ -55,11 +84,11 @@ export default async function LoginPage({
                   <p>You were signed out because you had not done anything for a while.</p>
                 </div>
               ) : null}
-              {error && ERRORS[error] ? (
+              {errorMessage ? (
                 <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
                   <h2 className="nhsuk-error-summary__title">There is a problem</h2>
                   <div className="nhsuk-error-summary__body">
-                    <p>{ERRORS[error]}</p>
+                    <p>{errorMessage}</p>
                   </div>
                 </div>
               ) : null}

@@ -118,6 +118,8 @@ export async function getUserForAdmin(ctx: QueryContext, userId: string) {
               role: true,
               grantedAt: true,
               revokedAt: true,
+              grantedVia: true,
+              revokedVia: true,
               grantedBy: { select: { name: true } },
               // The second administrator who approved it (docs/decisions/612-…).
               request: { select: { decidedBy: { select: { name: true } } } },
@@ -142,6 +144,7 @@ export async function getUserForAdmin(ctx: QueryContext, userId: string) {
     ...rest,
     passwordSet: passwordHash !== null,
     singleSignOnLinked: oidcSubject !== null,
+    cis2UserId: oidcSubject,
     openSessions: sessions.length,
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     currentRoles: user.roles.filter((r) => r.revokedAt === null).map((r) => r.role),

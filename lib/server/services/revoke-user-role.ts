@@ -30,7 +30,8 @@ export function revokeUserRole(
       if (user === 0) return ctx.notFound('The user');
       const ended = await tx.userRole.updateMany({
         where: { userId: data.userId, role: data.role, revokedAt: null },
-        data: { revokedAt: now },
+        // ADMIN: sign-in with NHS CIS2 will not give this role back (decision 641).
+        data: { revokedAt: now, revokedVia: 'ADMIN' },
       });
       if (ended.count === 0) {
         return ctx.refuse(

@@ -7,7 +7,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.goto('/login');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // Hashing the password (argon2), the session and the start page: the heaviest round trip of
   // all on a loaded machine (over 20 seconds was seen on 2 shared cores at load 33).
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 60_000 });

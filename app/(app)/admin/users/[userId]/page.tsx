@@ -10,6 +10,8 @@ import { GrantRoleForm, MoveTeamForm, UserActionButton } from '@/components/admi
 import { NoPermission } from '@/components/ui/no-permission';
 import { PendingRoleRequests } from '@/components/admin/role-requests';
 import { listRoleRequests } from '@/lib/server/queries/list-role-requests';
+import { Cis2Section } from '@/components/admin/cis2-section';
+import { linkCis2Action } from '../cis2-actions';
 import {
   decideRoleRequestAction,
   deactivateUserAction,
@@ -165,6 +167,15 @@ export default async function UserPage({
         action={decideRoleRequestAction}
       />
 
+      <Cis2Section
+        action={linkCis2Action}
+        userId={user.id}
+        cis2UserId={user.cis2UserId}
+        cis2Roles={user.roles
+          .filter((r) => r.revokedAt === null && r.grantedVia === 'CIS2' && isRole(r.role))
+          .map((r) => ROLE_LABELS[r.role].toLowerCase())}
+      />
+
       <h2>Team</h2>
       <p>
         {user.currentTeams.length
@@ -233,8 +244,9 @@ export default async function UserPage({
                 {row.revokedAt ? formatDateTime(row.revokedAt) : 'Now'}
               </td>
               <td className="nhsuk-table__cell">
-                {row.grantedBy?.name ?? 'Set up'}
+                {row.grantedVia === 'CIS2' ? 'NHS CIS2 sign-in' : (row.grantedBy?.name ?? 'Set up')}
                 {row.request?.decidedBy ? `, approved by ${row.request.decidedBy.name}` : ''}
+                {row.revokedVia === 'CIS2' ? '; removed by NHS CIS2 sign-in' : ''}
               </td>
             </tr>
           ))}

@@ -166,3 +166,40 @@ export async function appConnection(options: {
   }
   return provisionAppRole(options.ownerUrl);
 }
+
+/**
+ * For npm start, npm run dev and npm run db:migrate: DATABASE_OWNER_URL (when set) migrates;
+ * afterwards the app's connection is prepared and any weakness is said aloud.
+ */
+export async function appConnectionForScripts(database: {
+  url: string;
+  embedded: boolean;
+}): Promise<{
+  ownerUrl: string;
+  afterMigrations: (options?: { provision?: boolean }) => Promise<AppConnection>;
+}> {
+  const ownerUrl = (!database.embedded && process.env.DATABASE_OWNER_URL) || database.url;
+  return {
+    ownerUrl,
+    afterMigrations: async ({ provision = true } = {}) => {
+      if (!provision && !process.env.DATABASE_OWNER_URL) {
+        return { appUrl: database.url, ownerUrl, separate: false, reason: 'not asked to' };
+      }
+      const app = await appConnection({
+        ownerUrl,
+        configuredAppUrl: process.env.DATABASE_OWNER_URL ? database.url : undefined,
+        embedded: database.embedded,
+      });
+      if (app.separate) {
+        console.log(`The app connects as ${app.role}, which cannot change the audit trail.`);
+      } else if (!database.embedded) {
+        console.warn(
+          `Warning: the app connects as the database owner, because ${app.reason}: its ` +
+            "credentials could switch off the audit trail's triggers. Set DATABASE_OWNER_URL " +
+            'and a separate DATABASE_URL (docs/security.md, "Database roles").',
+        );
+      }
+      return app;
+    },
+  };
+}

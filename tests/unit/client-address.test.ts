@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import http from 'node:http';
+import type http from 'node:http';
 import { parseTrustedProxies, resolveClientAddress } from '@/lib/server/client-address';
 import { stampRequest } from '@/lib/server/request-stamp';
 

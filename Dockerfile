@@ -21,7 +21,8 @@ WORKDIR /app
 # Every interface inside the container (docker-compose.yml publishes the port). AUTH_URL must be
 # set to the address people use (lib/env.ts refuses to start without it in production).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0
-RUN groupadd --system cto && useradd --system --gid cto --home /app cto
+RUN groupadd --system cto && useradd --system --gid cto --home /app cto \
+  && mkdir -p /var/lib/cto-tracker && chown cto:cto /var/lib/cto-tracker
 COPY --from=build --chown=cto:cto /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=cto:cto /app/node_modules ./node_modules
 COPY --from=build --chown=cto:cto /app/.next ./.next
@@ -34,5 +35,6 @@ USER cto
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# Apply migrations, then start the server.
+# Apply migrations (as DATABASE_OWNER_URL when set, then the app's role DATABASE_URL is granted
+# its rights), then start the server as the app's role.
 CMD ["sh", "-c", "node_modules/.bin/tsx scripts/migrate.ts && node node_modules/next/dist/bin/next start -p ${PORT} -H ${HOST}"]

@@ -1,6 +1,8 @@
 // npm run dev: the development server (hot reload) on DATABASE_URL or the embedded database.
 import { openDatabase } from './lib/database.ts';
 import { applyMigrations } from './lib/migrations.ts';
+import { appConnectionForScripts } from './lib/app-role.ts';
+import { auditCheckpointFile, auditCheckpointKey } from './lib/audit-key.ts';
 import { authSecret } from './lib/build.ts';
 import { npxBin, run } from './lib/processes.ts';
 import { hostSchema } from '../lib/listen.ts';
@@ -13,10 +15,14 @@ if (!host.success) {
 }
 
 const db = await openDatabase({ quiet: true });
-await applyMigrations(db.url);
-await run(npxBin('tsx'), ['prisma/seed.ts', '--if-empty'], { DATABASE_URL: db.url });
+const roles = await appConnectionForScripts(db);
+await applyMigrations(roles.ownerUrl);
+const app = await roles.afterMigrations();
+await run(npxBin('tsx'), ['prisma/seed.ts', '--if-empty'], { DATABASE_URL: app.appUrl });
 const code = await run(npxBin('next'), ['dev', '-p', process.env.PORT ?? '3000', '-H', host.data], {
-  DATABASE_URL: db.url,
+  DATABASE_URL: app.appUrl,
+  AUDIT_CHECKPOINT_KEY: auditCheckpointKey({ generate: true }),
+  AUDIT_CHECKPOINT_FILE: auditCheckpointFile(),
   AUTH_SECRET: authSecret(),
   NODE_ENV: 'development',
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { openDatabase, projectRoot, redact, type RunningDatabase } from './lib/database.ts';
 import { applyMigrations } from './lib/migrations.ts';
 import { authSecret, buildIfNeeded } from './lib/build.ts';
+import { appConnectionForScripts } from './lib/app-role.ts';
+import { auditCheckpointFile, auditCheckpointKey } from './lib/audit-key.ts';
 import { run, startNext, waitForHealth, type Server } from './lib/processes.ts';
 import { hostSchema, isLoopback, isWildcard, localAuthUrl } from '../lib/listen.ts';
 
@@ -57,21 +59,26 @@ try {
       ? `Database: embedded PostgreSQL (PGlite) in .data/pglite, at ${redact(database.url)}`
       : `Database: ${redact(database.url)}`,
   );
-  const applied = await applyMigrations(database.url);
+  // Migrations as the owner; the app as its own role (scripts/lib/app-role.ts).
+  const roles = await appConnectionForScripts(database);
+  const applied = await applyMigrations(roles.ownerUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  const app = await roles.afterMigrations();
 
   const seedCode = await run(
     join(projectRoot, 'node_modules', '.bin', 'tsx'),
     ['prisma/seed.ts', '--if-empty'],
-    { DATABASE_URL: database.url },
+    { DATABASE_URL: app.appUrl },
   );
   if (seedCode !== 0) throw new Error('Seeding the demo data failed.');
 
   await buildIfNeeded();
 
   const env = {
-    DATABASE_URL: database.url,
+    DATABASE_URL: app.appUrl,
     AUTH_SECRET: authSecret(),
+    AUDIT_CHECKPOINT_KEY: auditCheckpointKey({ generate: true }),
+    AUDIT_CHECKPOINT_FILE: auditCheckpointFile(),
     DEMO_MODE: process.env.DEMO_MODE ?? 'true',
     PORT: String(port),
     HOST: host,

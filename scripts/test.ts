@@ -1,8 +1,12 @@
 // npm test: lint, typecheck, unit, integration (real PostgreSQL or the embedded one) and
 // end-to-end tests (a production build in Chromium). Run some of them with
 // `npm test -- unit integration`. Stops at the first failing stage.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, redact } from './lib/database.ts';
-import { freshTestDatabase } from './lib/test-databases.ts';
+import { describeRoles, freshTestDatabase } from './lib/test-databases.ts';
 import { authSecret, buildIfNeeded } from './lib/build.ts';
 import { npxBin, run, startNext, waitForHealth } from './lib/processes.ts';
 import { findChromium, NO_BROWSER_MESSAGE } from './lib/browser.ts';
@@ -37,11 +41,13 @@ async function lint(): Promise<number> {
 async function integration(): Promise<number> {
   const db = await freshTestDatabase('integration');
   console.log(
-    `Integration database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`,
+    `Integration database: ${redact(db.ownerUrl)}${db.embedded ? ' (embedded, in memory)' : ''}; tests connect as ${describeRoles(db)}`,
   );
   try {
     return await run(npxBin('vitest'), ['run', '--project', 'integration', ...extraArgs], {
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      DATABASE_APP_ROLE_UNAVAILABLE: db.app.separate ? '' : db.app.reason,
       NODE_ENV: 'test',
     });
   } finally {
@@ -57,11 +63,14 @@ async function e2e(): Promise<number> {
   }
   const db = await freshTestDatabase('e2e');
   console.log(
-    `End-to-end database: ${redact(db.url)}${db.embedded ? ' (embedded, in memory)' : ''}`,
+    `End-to-end database: ${redact(db.ownerUrl)}${db.embedded ? ' (embedded, in memory)' : ''}; the app connects as ${describeRoles(db)}`,
   );
   const port = await freePort();
   const secret = authSecret();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The e2e server's own key and checkpoint file: the developer's .data/ is not touched.
+  const auditKey = randomBytes(32).toString('base64url');
+  const checkpointFile = join(mkdtempSync(join(tmpdir(), 'cto-e2e-')), 'audit-checkpoints.jsonl');
   const server = { stop: async () => undefined } as { stop: () => Promise<void> };
   // A stand-in NHS CIS2 (a real OpenID Connect provider on localhost) that the app signs in
   // with; AUTH_URL uses 127.0.0.1, the address that once broke the code exchange.
@@ -91,6 +100,9 @@ async function e2e(): Promise<number> {
         OIDC_CLIENT_SECRET: CIS2_TEST_CLIENT.clientSecret,
         OIDC_ROLE_MAP: CIS2_TEST_ROLE_MAP,
         OIDC_MIN_ASSURANCE: 'AAL3',
+        AUDIT_CHECKPOINT_KEY: auditKey,
+        AUDIT_CHECKPOINT_FILE: checkpointFile,
+        TRUSTED_PROXIES: '',
       },
       true,
     );
@@ -100,6 +112,9 @@ async function e2e(): Promise<number> {
       BASE_URL: baseUrl,
       CIS2_ISSUER: cis2.issuer,
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      AUDIT_CHECKPOINT_KEY: auditKey,
+      AUDIT_CHECKPOINT_FILE: checkpointFile,
       CHROMIUM_PATH: chromium === 'playwright' ? '' : chromium,
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     });

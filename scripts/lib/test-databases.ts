@@ -3,7 +3,10 @@
 // - DATABASE_URL: a database named cto_tracker_test_<purpose> on the same server,
 //   dropped and created again (the role needs CREATEDB);
 // - neither: an in-memory embedded PostgreSQL (PGlite) on a free port.
+// Migrated as the owner; on real PostgreSQL the tests then run as the app's own role when the
+// owner may create it (scripts/lib/app-role.ts), with the owner's URL for tests that tamper.
 import pg from 'pg';
+import { provisionAppRole, type AppConnection } from './app-role.ts';
 import {
   freePort,
   redact,
@@ -29,7 +32,13 @@ async function admin(url: string, sql: string[]): Promise<void> {
   }
 }
 
-export async function freshTestDatabase(purpose: 'integration' | 'e2e'): Promise<RunningDatabase> {
+export interface TestDatabase extends RunningDatabase {
+  /** The owner's connection (migrations; tests that play a tamperer). `url` is the app's. */
+  ownerUrl: string;
+  app: AppConnection;
+}
+
+export async function freshTestDatabase(purpose: 'integration' | 'e2e'): Promise<TestDatabase> {
   let db: RunningDatabase;
   if (process.env.TEST_DATABASE_URL) {
     const url = process.env.TEST_DATABASE_URL;
@@ -62,5 +71,20 @@ export async function freshTestDatabase(purpose: 'integration' | 'e2e'): Promise
     db = await startEmbedded({ dataDir: 'memory://', port: await freePort(), quiet: true });
   }
   await applyMigrations(db.url);
-  return db;
+  const app: AppConnection = db.embedded
+    ? {
+        appUrl: db.url,
+        ownerUrl: db.url,
+        separate: false,
+        reason: 'the embedded database has one superuser',
+      }
+    : await provisionAppRole(db.url);
+  return { ...db, url: app.appUrl, ownerUrl: db.url, app };
+}
+
+/** One line for the test log: which role the app's side of the tests connects as. */
+export function describeRoles(db: TestDatabase): string {
+  return db.app.separate
+    ? `the app's role ${db.app.role} (the owner migrates)`
+    : `the owner's role, as ${db.app.reason}`;
 }

@@ -3,13 +3,19 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { verifyAuditChain } from '@/lib/server/audit/verify-chain';
 import { testDb } from './support/db';
+import { ownerDb } from './support/owner-db';
 
 let db: PrismaClient;
+// The triggers are what stop the owner (the app's own role has no UPDATE or DELETE at all:
+// audit/app-role.test.ts); tampering below the app is played by the owner.
+let owner: PrismaClient;
 beforeAll(() => {
   db = testDb();
+  owner = ownerDb();
 });
 afterAll(async () => {
   await db.$disconnect();
+  await owner.$disconnect();
 });
 
 async function writeSome(n: number) {
@@ -52,11 +58,13 @@ describe('the audit trail', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE in PostgreSQL itself', async () => {
     await writeSome(1);
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'x'`)).rejects.toThrow(
+    await expect(owner.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'x'`)).rejects.toThrow(
       /append-only/,
     );
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(owner.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(owner.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     const someRow = await db.auditEvent.findFirst();
     await expect(
       db.auditEvent.update({ where: { id: someRow!.id }, data: { action: 'changed' } }),
@@ -84,12 +92,12 @@ describe('the audit trail', () => {
     expect((await verifyAuditChain(db)).ok).toBe(true);
     const victim = await db.auditEvent.findFirst({ orderBy: { chainSeq: 'asc' } });
     // As the owner: disable the trigger, tamper, enable it again.
-    await db.$transaction([
-      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`),
-      db.$executeRawUnsafe(
+    await owner.$transaction([
+      owner.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`),
+      owner.$executeRawUnsafe(
         `UPDATE "AuditEvent" SET "userEmail" = 'someone.else@example.org' WHERE "id" = ${victim!.id}`,
       ),
-      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_append_only`),
+      owner.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_append_only`),
     ]);
     const report = await verifyAuditChain(db);
     expect(report.ok).toBe(false);
@@ -98,12 +106,12 @@ describe('the audit trail', () => {
       problem: expect.stringMatching(/altered/),
     });
     // Put it back so that later tests start from an intact chain.
-    await db.$transaction([
-      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`),
-      db.$executeRawUnsafe(
+    await owner.$transaction([
+      owner.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`),
+      owner.$executeRawUnsafe(
         `UPDATE "AuditEvent" SET "userEmail" = ${victim!.userEmail === null ? 'NULL' : `'${victim!.userEmail}'`} WHERE "id" = ${victim!.id}`,
       ),
-      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_append_only`),
+      owner.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_append_only`),
     ]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -116,7 +124,7 @@ describe('the audit trail', () => {
     const rolledBack = new Error('roll back the tampering');
     let report: Awaited<ReturnType<typeof verifyAuditChain>> | undefined;
     await expect(
-      db.$transaction(async (tx) => {
+      owner.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(
           `ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_append_only`,
         );

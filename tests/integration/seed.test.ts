@@ -42,8 +42,9 @@ interface Isolated {
   drop: () => Promise<void>;
 }
 
+// Creating a schema is the owner's business: the app's role may not (scripts/lib/app-role.ts).
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set.');
   return url;
 }

@@ -1,8 +1,8 @@
 // npm run audit:checkpoint: signs the audit trail's current head (position and hash) and
 // appends it to the checkpoint file, at once. Exits 1 if the chain does not verify first:
 // a checkpoint must never bless a tampered trail.
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client.ts';
+import { pgAdapter } from '../lib/server/pg-adapter.ts';
 import { recordCheckpoint, verifyCheckpoints } from '../lib/server/audit/checkpoints.ts';
 import { verifyAuditChain } from '../lib/server/audit/verify-chain.ts';
 import { auditCheckpointFile, auditCheckpointKey } from './lib/audit-key.ts';
@@ -18,7 +18,7 @@ if (!key || key.length < 32) {
   process.exit(2);
 }
 const file = auditCheckpointFile();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
+const db = new PrismaClient({ adapter: pgAdapter(url, { max: 1 }) });
 try {
   const chain = await verifyAuditChain(db);
   const against = await verifyCheckpoints(db, file, key);

@@ -4,10 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgAdapter } from '@/lib/server/pg-adapter';
 import { createTrust, theTrust } from '@/tests/factories';
 import { seedAtScale } from '../../scripts/lib/seed-at-scale';
 import { testDb } from './support/db';
@@ -93,7 +93,7 @@ describe('one trust per deployment', () => {
       const s = await scratchSchema();
       scratch.push(s);
       const local = new PrismaClient({
-        adapter: new PrismaPg({ connectionString: url() }, { schema: s.schema }),
+        adapter: pgAdapter(url(), { schema: s.schema }),
       });
       try {
         const trust = await createTrust(local, { odsCode: 'RXX', name: 'The only trust' });
@@ -115,7 +115,7 @@ describe('one trust per deployment', () => {
       const result = await benchSeed(s.schema);
       expect(result.createdTrust).toBe(true);
       const local = new PrismaClient({
-        adapter: new PrismaPg({ connectionString: url() }, { schema: s.schema }),
+        adapter: pgAdapter(url(), { schema: s.schema }),
       });
       try {
         expect(await local.trust.count()).toBe(1);

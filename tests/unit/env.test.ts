@@ -7,6 +7,7 @@ import { localAuthUrl } from '@/lib/listen';
 const production = {
   NODE_ENV: 'production',
   AUTH_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+  AUDIT_CHECKPOINT_KEY: 'a-checkpoint-key-of-at-least-thirty-two-characters',
 };
 
 function problem(source: Record<string, string | undefined>): string {
@@ -46,6 +47,22 @@ describe('AUTH_URL', () => {
     expect(localAuthUrl('::1', 4000)).toBe('http://localhost:4000');
     expect(localAuthUrl('0.0.0.0', 3000)).toBeNull();
     expect(localAuthUrl('10.1.2.3', 3000)).toBeNull();
+  });
+});
+
+describe('AUDIT_CHECKPOINT_KEY', () => {
+  it('is required in production, and must be long enough', () => {
+    const { AUDIT_CHECKPOINT_KEY: _key, ...withoutKey } = production;
+    expect(problem({ ...withoutKey, AUTH_URL: 'https://cto.example.nhs.uk' })).toContain(
+      'AUDIT_CHECKPOINT_KEY is required in production',
+    );
+    expect(
+      problem({
+        ...production,
+        AUTH_URL: 'https://cto.example.nhs.uk',
+        AUDIT_CHECKPOINT_KEY: 'short',
+      }),
+    ).toContain('at least 32 characters');
   });
 });
 

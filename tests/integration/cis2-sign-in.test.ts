@@ -6,6 +6,7 @@ import { assuranceLevel, signInWithCis2, type Cis2SignInSettings } from '@/lib/s
 import { linkCis2User } from '@/lib/server/services/link-cis2-user';
 import { revokeUserRole } from '@/lib/server/services/revoke-user-role';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { createUser, unique } from '@/tests/factories';
 import { testDb } from './support/db';
 import { actorOf, createWorld, type World } from './support/world';
@@ -194,10 +195,16 @@ describe('signing in with CIS2', () => {
     await signIn('cc');
     expect(await rolesOf(user.id)).toEqual([{ role: 'AMHP', grantedVia: 'ADMIN' }]);
 
-    // The administrator gives it: pinned, sign-in with another role leaves it alone.
-    expect((await grantUserRole(admin, { userId: user.id, role: 'CARE_COORDINATOR' })).ok).toBe(
-      true,
-    );
+    // The administrator gives it (asked by one administrator, approved by a second: decision
+    // 612): pinned, sign-in with another role leaves it alone.
+    const asked = await grantUserRole(admin, { userId: user.id, role: 'CARE_COORDINATOR' });
+    if (!asked.ok || asked.data.status !== 'REQUESTED') throw new Error('expected a request');
+    const secondAdmin = actorOf(await createUser(db, { roles: ['SYSTEM_ADMINISTRATOR'] }));
+    const approved = await decideRoleRequest(secondAdmin, {
+      requestId: asked.data.requestId,
+      decision: 'approve',
+    });
+    expect(approved.ok).toBe(true);
     await signIn('rc');
     expect(await rolesOf(user.id)).toEqual([
       { role: 'CARE_COORDINATOR', grantedVia: 'ADMIN' },

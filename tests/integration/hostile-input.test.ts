@@ -21,6 +21,8 @@ import { endCertificate } from '@/lib/server/services/end-certificate';
 import { furnishCto7 } from '@/lib/server/services/furnish-cto7';
 import { furnishCto8 } from '@/lib/server/services/furnish-cto8';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
+import { linkCis2User } from '@/lib/server/services/link-cis2-user';
 import { makeOrder } from '@/lib/server/services/make-order';
 import { markContactEnteredInError } from '@/lib/server/services/mark-entered-in-error-contact';
 import { markSocialAssessmentEnteredInError } from '@/lib/server/services/mark-entered-in-error-social-assessment';
@@ -98,11 +100,13 @@ const CASES: Case[] = [
   },
   { file: 'create-user', name: 'createUser', kind: 'plain', fn: createUser },
   { file: 'deactivate-user', name: 'deactivateUser', kind: 'plain', fn: deactivateUser },
+  { file: 'decide-role-request', name: 'decideRoleRequest', kind: 'plain', fn: decideRoleRequest },
   { file: 'discharge-order', name: 'dischargeOrder', kind: 'plain', fn: dischargeOrder },
   { file: 'end-certificate', name: 'endCertificate', kind: 'plain', fn: endCertificate },
   { file: 'furnish-cto7', name: 'furnishCto7', kind: 'plain', fn: furnishCto7 },
   { file: 'furnish-cto8', name: 'furnishCto8', kind: 'plain', fn: furnishCto8 },
   { file: 'grant-user-role', name: 'grantUserRole', kind: 'plain', fn: grantUserRole },
+  { file: 'link-cis2-user', name: 'linkCis2User', kind: 'plain', fn: linkCis2User },
   { file: 'make-order', name: 'makeOrder', kind: 'plain', fn: makeOrder },
   {
     file: 'mark-entered-in-error-contact',

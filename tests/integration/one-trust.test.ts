@@ -11,11 +11,11 @@ import { pgAdapter } from '@/lib/server/pg-adapter';
 import { createTrust, theTrust } from '@/tests/factories';
 import { seedAtScale } from '../../scripts/lib/seed-at-scale';
 import { testDb } from './support/db';
+import { ownerUrl } from './support/owner-db';
 
+/** The owner's connection: the scratch schemas are made and filled below the app's role. */
 function url(): string {
-  const value = process.env.DATABASE_URL;
-  if (!value) throw new Error('DATABASE_URL is not set.');
-  return value;
+  return ownerUrl();
 }
 
 /** A scratch schema in the test database with the project's migrations applied. */

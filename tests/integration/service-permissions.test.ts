@@ -20,6 +20,7 @@ import { furnishCto7 } from '@/lib/server/services/furnish-cto7';
 import { furnishCto8 } from '@/lib/server/services/furnish-cto8';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
 import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
+import { linkCis2User } from '@/lib/server/services/link-cis2-user';
 import { makeOrder } from '@/lib/server/services/make-order';
 import { markContactEnteredInError } from '@/lib/server/services/mark-entered-in-error-contact';
 import { markSocialAssessmentEnteredInError } from '@/lib/server/services/mark-entered-in-error-social-assessment';
@@ -185,6 +186,12 @@ const CASES: Case[] = [
     file: 'grant-user-role',
     name: 'grantUserRole',
     call: plain(grantUserRole),
+    action: fixed('administer:user'),
+  },
+  {
+    file: 'link-cis2-user',
+    name: 'linkCis2User',
+    call: plain(linkCis2User),
     action: fixed('administer:user'),
   },
   { file: 'make-order', name: 'makeOrder', call: plain(makeOrder), action: fixed('make:order') },

@@ -29,7 +29,7 @@ import {
 } from '../clocks';
 import { addDays, formatInstant, londonDateOf } from '../dates';
 import { type Clock, refuse, type Task, type Warning } from '../outcomes';
-import type { ConditionSnapshot, OrderSnapshot } from '../types';
+import { blankOrder, type ConditionSnapshot, type OrderSnapshot } from '../types';
 import { expiryClocks, furnishTask, rightsTask } from './clocks-and-tasks';
 import {
   FUTURE_TOLERANCE_MS,
@@ -218,26 +218,9 @@ export const MAKING_HANDLERS: HandlerTable<MakingEvent> = {
 };
 
 function blankFrom(order: OrderSnapshot | null): OrderSnapshot {
-  return {
+  return blankOrder({
     ...(order?.id !== undefined ? { id: order.id } : {}),
-    state: 'PROPOSED',
-    legalStatusCode: null,
-    proposedAt: null,
-    amhpAgreedAt: null,
-    signedAt: null,
-    effectiveAt: null,
-    madeOn: null,
-    extensionsGranted: 0,
-    extension: null,
-    recall: null,
-    absences: [],
-    nearestRelative: { orderReceivedAt: null, barredOn: null, lastBarringReportOn: null },
-    conditions: [],
-    certificates: [],
     firstMedicationOn: order?.firstMedicationOn ?? null,
     applicableDay: order?.applicableDay ?? null,
-    revokedAt: null,
-    endedAt: null,
-    diedOn: null,
-  };
+  });
 }

@@ -6,6 +6,7 @@
 import { useActionState, type ReactNode } from 'react';
 import type { FormState } from '@/lib/schemas/form-state';
 import { bindForm, type FormBinding } from './bind';
+import { drawFields, type FieldSpec } from './field-list';
 import { SubmissionFields, SubmitButton } from './fields';
 import { FormErrorSummary, FormSuccess } from './form-error-summary';
 
@@ -37,7 +38,10 @@ export interface ActionFormProps<T, S extends FormState> {
   rekey?: boolean;
   /** Shown above the button. */
   warning?: ReactNode;
-  children: (f: FormBinding<T, S>) => ReactNode;
+  /** The fields as data (./field-list.tsx), drawn in order before `children`. */
+  fields?: readonly FieldSpec<T>[];
+  /** Fields drawn by hand from the binding. */
+  children?: (f: FormBinding<T, S>) => ReactNode;
   /** The state to start from (the tests draw a refused form with it); empty by default. */
   initialState?: S;
 }
@@ -53,7 +57,12 @@ export function ActionForm<T = unknown, S extends FormState = FormState>(
   const replaced = props.replace?.(state);
   if (replaced) return replaced;
   const f = bindForm<T, S>(state, { idPrefix: props.idPrefix });
-  const fields = props.children(f);
+  const fields = (
+    <>
+      {props.fields ? drawFields(f as FormBinding<T>, props.fields) : null}
+      {props.children?.(f)}
+    </>
+  );
   return (
     <form
       action={formAction}

@@ -2,21 +2,12 @@
 // CTO2: vary a discretionary condition, add one or remove one; s17B(5): suspend a condition or
 // end its suspension. Each with reasons.
 import type { InputOf } from '@/components/forms/bind';
-import { RadiosField, SelectField, TextAreaField } from '@/components/forms/fields';
 import type {
   varyConditionsSchema,
   conditionSuspensionSchema,
 } from '@/lib/schemas/orders/conditions';
 import { CONDITION_PURPOSES, DISCRETIONARY_CATEGORIES } from '@/lib/schemas/orders/making';
-import { OrderForm } from './flow-form';
-import type { FormAction } from './form-support';
-
-interface Common {
-  action: FormAction;
-  orderId: string;
-  version: number;
-  idempotencyKey: string;
-}
+import { OrderForm, type OrderFormCommon as Common } from './flow-form';
 
 export function VaryConditionsForm({
   discretionary,
@@ -27,46 +18,38 @@ export function VaryConditionsForm({
       {...props}
       idPrefix="vary"
       submitLabel="Vary the conditions (CTO2)"
-    >
-      {(f) => (
-        <>
-          <RadiosField
-            {...f.radios('change')}
-            legend="What are you changing?"
-            options={[
-              { value: 'VARY', label: 'Change the wording of a condition' },
-              { value: 'ADD', label: 'Add a condition' },
-              { value: 'REMOVE', label: 'Remove a condition' },
-            ]}
-          />
-          <SelectField
-            {...f.select('conditionId')}
-            label="The condition to change or remove"
-            hint="Only discretionary conditions (section 17B(2)) can be varied or removed."
-            options={[{ value: '', label: 'Not needed when adding' }, ...discretionary]}
-          />
-          <SelectField
-            {...f.select('category')}
-            label="Kind of condition (when adding)"
-            options={[
-              { value: '', label: 'Choose' },
-              ...DISCRETIONARY_CATEGORIES.map((c) => ({ value: c.value, label: c.label })),
-            ]}
-          />
-          <TextAreaField
-            {...f.text('wording')}
-            label="The condition as varied (or as added)"
-            rows={3}
-          />
-          <RadiosField
-            {...f.radios('purpose')}
-            legend="What it is for (section 17B(2))"
-            options={CONDITION_PURPOSES.map((p) => ({ value: p.value, label: p.label }))}
-          />
-          <TextAreaField {...f.text('reasons')} label="Reasons for the variation" rows={3} />
-        </>
-      )}
-    </OrderForm>
+      fields={[
+        {
+          radios: 'change',
+          legend: 'What are you changing?',
+          options: {
+            VARY: 'Change the wording of a condition',
+            ADD: 'Add a condition',
+            REMOVE: 'Remove a condition',
+          },
+        },
+        {
+          select: 'conditionId',
+          label: 'The condition to change or remove',
+          hint: 'Only discretionary conditions (section 17B(2)) can be varied or removed.',
+          choose: 'Not needed when adding',
+          options: discretionary,
+        },
+        {
+          select: 'category',
+          label: 'Kind of condition (when adding)',
+          choose: 'Choose',
+          options: DISCRETIONARY_CATEGORIES.map((c) => ({ value: c.value, label: c.label })),
+        },
+        { textarea: 'wording', label: 'The condition as varied (or as added)', rows: 3 },
+        {
+          radios: 'purpose',
+          legend: 'What it is for (section 17B(2))',
+          options: CONDITION_PURPOSES.map((p) => ({ value: p.value, label: p.label })),
+        },
+        { textarea: 'reasons', label: 'Reasons for the variation', rows: 3 },
+      ]}
+    />
   );
 }
 
@@ -75,24 +58,22 @@ export function SuspensionForm({
   kind,
   ...props
 }: Common & { conditions: { value: string; label: string }[]; kind: 'SUSPEND' | 'REINSTATE' }) {
-  const id = kind === 'SUSPEND' ? 'suspend' : 'reinstate';
+  const suspend = kind === 'SUSPEND';
   return (
     <OrderForm<InputOf<typeof conditionSuspensionSchema>>
       {...props}
-      idPrefix={id}
-      submitLabel={kind === 'SUSPEND' ? 'Suspend the condition' : 'End the suspension'}
+      idPrefix={suspend ? 'suspend' : 'reinstate'}
+      submitLabel={suspend ? 'Suspend the condition' : 'End the suspension'}
       submitVariant="secondary"
-    >
-      {(f) => (
-        <>
-          <SelectField
-            {...f.select('conditionId')}
-            label={kind === 'SUSPEND' ? 'Condition to suspend' : 'Condition whose suspension ends'}
-            options={[{ value: '', label: 'Choose a condition' }, ...conditions]}
-          />
-          <TextAreaField {...f.text('reasons')} label="Reasons" rows={3} />
-        </>
-      )}
-    </OrderForm>
+      fields={[
+        {
+          select: 'conditionId',
+          label: suspend ? 'Condition to suspend' : 'Condition whose suspension ends',
+          choose: 'Choose a condition',
+          options: conditions,
+        },
+        { textarea: 'reasons', label: 'Reasons', rows: 3 },
+      ]}
+    />
   );
 }

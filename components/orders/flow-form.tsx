@@ -4,12 +4,13 @@
 // that stays on screen while the page behind it refreshes (so the law's new view of the order
 // shows at once).
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { ActionForm, type ActionFormProps } from '@/components/forms/action-form';
 import type { FormState } from '@/lib/schemas/form-state';
-import type { FormBinding } from '@/components/forms/bind';
 import { WarningCallout } from '@/components/ui/warning-callout';
 import { Countdown } from './countdown';
 import type { FlowState } from './flow-state';
+import type { FormAction } from './form-support';
 
 export type FlowAction = (state: FlowState, form: FormData) => Promise<FlowState>;
 
@@ -56,53 +57,72 @@ function Confirmation({
   );
 }
 
-export function FlowForm<T = unknown>({
-  action,
-  orderId,
-  version,
-  idempotencyKey,
-  submitLabel,
-  confirmationTitle,
-  next,
-  children,
-  hidden,
-  idPrefix,
-  warning,
-  unavailable,
-  initialState,
-}: {
+/** A link offered after success: [href, text]. */
+export type NextLink = readonly [href: string, text: string];
+
+export interface FlowFormProps<T> extends Omit<
+  ActionFormProps<T, FlowState>,
+  'action' | 'replace' | 'submitLabel'
+> {
   action: FlowAction;
   orderId: string;
   version: number;
   idempotencyKey: string;
   submitLabel: string;
   confirmationTitle: string;
-  /** Links shown after success (what to do next). */
-  next?: ReactNode;
-  /** The fields, bound to the state (../forms/bind.ts). */
-  children: (f: FormBinding<T, FlowState>) => ReactNode;
-  hidden?: Record<string, string>;
-  /** Keeps ids apart when the page holds another form with a field of the same name. */
-  idPrefix?: string;
-  /** Shown above the button (e.g. what the submission will do). */
-  warning?: ReactNode;
+  /** After success, a link back to the patient (the last of `links` when there are more). */
+  back?: boolean;
+  /** After success, what to do next, listed above the link back to the patient. */
+  links?: readonly NextLink[];
+  patientHref?: string;
   /** The law's reason this step cannot be recorded now: shown instead of the form. */
   unavailable?: string | null;
-  initialState?: FlowState;
+}
+
+function Next({
+  back,
+  links = [],
+  href,
+}: {
+  back?: boolean;
+  links?: readonly NextLink[];
+  href?: string;
 }) {
+  const backLink = back && href ? <Link href={href}>Back to the patient</Link> : null;
+  if (links.length === 0) return backLink;
+  return (
+    <ul className="nhsuk-list">
+      {links.map(([to, text]) => (
+        <li key={to}>
+          <Link href={to}>{text}</Link>
+        </li>
+      ))}
+      {backLink ? <li>{backLink}</li> : null}
+    </ul>
+  );
+}
+
+export function FlowForm<T = unknown>({
+  orderId,
+  hidden,
+  confirmationTitle,
+  back,
+  links,
+  patientHref,
+  unavailable,
+  ...props
+}: FlowFormProps<T>) {
   return (
     <ActionForm<T, FlowState>
-      action={action}
+      {...props}
       hidden={{ orderId, ...hidden }}
-      version={version}
-      idempotencyKey={idempotencyKey}
-      idPrefix={idPrefix}
-      submitLabel={submitLabel}
-      warning={warning}
-      initialState={initialState}
       replace={(state) =>
         state.ok ? (
-          <Confirmation state={state} title={confirmationTitle} next={next} />
+          <Confirmation
+            state={state}
+            title={confirmationTitle}
+            next={<Next back={back} links={links} href={patientHref} />}
+          />
         ) : unavailable ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -110,10 +130,16 @@ export function FlowForm<T = unknown>({
           </div>
         ) : null
       }
-    >
-      {children}
-    </ActionForm>
+    />
   );
+}
+
+/** The props every form that changes an order outside the flow pages takes from its page. */
+export interface OrderFormCommon {
+  action: FormAction;
+  orderId: string;
+  version: number;
+  idempotencyKey: string;
 }
 
 /**

@@ -2,28 +2,14 @@
 // The nearest relative's order for discharge (recorded by the MHA office at the moment it was
 // received) and the responsible clinician's barring report (M2) within the 72 hours.
 import type { InputOf } from '@/components/forms/bind';
-import {
-  DateField,
-  DateTimeField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '@/components/forms/fields';
 import type {
   recordNearestRelativeOrderSchema,
   barringReportSchema,
 } from '@/lib/schemas/orders/nearest-relative';
-import { OrderForm } from './flow-form';
-import type { FormAction } from './form-support';
+import { notes } from './common-fields';
+import { OrderForm, type OrderFormCommon } from './flow-form';
 
-interface Common {
-  action: FormAction;
-  orderId: string;
-  version: number;
-  idempotencyKey: string;
-  today: string;
-  time: string;
-}
+type Common = OrderFormCommon & { today: string; time: string };
 
 export function NearestRelativeOrderForm({
   relatives,
@@ -33,24 +19,23 @@ export function NearestRelativeOrderForm({
     <OrderForm<InputOf<typeof recordNearestRelativeOrderSchema>>
       {...props}
       submitLabel="Record the order for discharge"
-    >
-      {(f) => (
-        <>
-          <DateTimeField
-            {...f.dateTime('receivedAt', { initial: { date: props.today, time: props.time } })}
-            legend="When did an officer authorised by the managers receive the order?"
-            hint="The 72 hours run from this moment, not from when it was posted or recorded."
-          />
-          <TextField {...f.text('receivedBy')} label="Name of the officer who received it" />
-          <SelectField
-            {...f.select('nearestRelativeId', { initial: relatives[0]?.value ?? 'none' })}
-            label="Nearest relative who gave the order"
-            options={[...relatives, { value: 'none', label: 'Not recorded' }]}
-          />
-          <TextAreaField {...f.text('notes')} label="Notes (optional)" rows={3} />
-        </>
-      )}
-    </OrderForm>
+      fields={[
+        {
+          dateTime: 'receivedAt',
+          initial: { date: props.today, time: props.time },
+          legend: 'When did an officer authorised by the managers receive the order?',
+          hint: 'The 72 hours run from this moment, not from when it was posted or recorded.',
+        },
+        { text: 'receivedBy', label: 'Name of the officer who received it' },
+        {
+          select: 'nearestRelativeId',
+          initial: relatives[0]?.value ?? 'none',
+          label: 'Nearest relative who gave the order',
+          options: [...relatives, { value: 'none', label: 'Not recorded' }],
+        },
+        notes(3),
+      ]}
+    />
   );
 }
 
@@ -59,27 +44,26 @@ export function BarringReportForm(props: Common) {
     <OrderForm<InputOf<typeof barringReportSchema>>
       {...props}
       submitLabel="Furnish the barring report"
-    >
-      {(f) => (
-        <>
-          <TextAreaField
-            {...f.text('reasons')}
-            label="In my opinion, if discharged the patient would be likely to act in a manner dangerous to other persons or to themselves, because"
-            hint="The reasons on form M2."
-            rows={6}
-          />
-          <DateTimeField
-            {...f.dateTime('furnishedAt', { initial: { date: props.today, time: props.time } })}
-            legend="When did you furnish the report to the managers?"
-            hint="It bars the discharge only if furnished before the 72 hours end."
-          />
-          <DateField
-            {...f.date('nearestRelativeInformedOn')}
-            legend="When was the nearest relative told? (optional)"
-            hint="Their 28 days to apply to the tribunal begin on the day they are told; if blank, the day of the report is used."
-          />
-        </>
-      )}
-    </OrderForm>
+      fields={[
+        {
+          textarea: 'reasons',
+          label:
+            'In my opinion, if discharged the patient would be likely to act in a manner dangerous to other persons or to themselves, because',
+          hint: 'The reasons on form M2.',
+          rows: 6,
+        },
+        {
+          dateTime: 'furnishedAt',
+          initial: { date: props.today, time: props.time },
+          legend: 'When did you furnish the report to the managers?',
+          hint: 'It bars the discharge only if furnished before the 72 hours end.',
+        },
+        {
+          date: 'nearestRelativeInformedOn',
+          legend: 'When was the nearest relative told? (optional)',
+          hint: 'Their 28 days to apply to the tribunal begin on the day they are told; if blank, the day of the report is used.',
+        },
+      ]}
+    />
   );
 }

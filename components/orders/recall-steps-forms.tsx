@@ -1,9 +1,7 @@
 'use client';
 // CTO4 (detention began), CTO6 (transfer) and release from recall: the small forms of the
 // recall's later steps.
-import Link from 'next/link';
 import type { InputOf } from '@/components/forms/bind';
-import { DateTimeField, SelectField, TextAreaField } from '@/components/forms/fields';
 import type {
   recordDetentionSchema,
   releaseFromRecallSchema,
@@ -19,28 +17,19 @@ export function RecallDetentionForm(
       {...props}
       submitLabel="Record the time detention began"
       confirmationTitle="Detention recorded: the 72 hours have started"
-      next={
-        <ul className="nhsuk-list">
-          <li>
-            <Link href={props.revocationHref}>Revocation (CTO5)</Link>
-          </li>
-          <li>
-            <Link href={props.releaseHref}>Release from recall</Link>
-          </li>
-          <li>
-            <Link href={props.patientHref}>Back to the patient</Link>
-          </li>
-        </ul>
-      }
-    >
-      {(f) => (
-        <DateTimeField
-          {...f.dateTime('detentionBeganAt')}
-          legend="When detention in hospital began"
-          hint="The date and time the patient was detained in the hospital by virtue of the recall notice, as on the CTO4."
-        />
-      )}
-    </FlowForm>
+      links={[
+        [props.revocationHref, 'Revocation (CTO5)'],
+        [props.releaseHref, 'Release from recall'],
+      ]}
+      back
+      fields={[
+        {
+          dateTime: 'detentionBeganAt',
+          legend: 'When detention in hospital began',
+          hint: 'The date and time the patient was detained in the hospital by virtue of the recall notice, as on the CTO4.',
+        },
+      ]}
+    />
   );
 }
 
@@ -52,22 +41,17 @@ export function RecallTransferForm(
       {...props}
       submitLabel="Record the transfer"
       confirmationTitle="Transfer recorded"
-      next={<Link href={props.patientHref}>Back to the patient</Link>}
-    >
-      {(f) => (
-        <>
-          <SelectField
-            {...f.select('toHospitalId')}
-            label="Hospital the patient is transferred to"
-            options={[{ value: '', label: 'Select a hospital' }, ...props.hospitals]}
-          />
-          <DateTimeField
-            {...f.dateTime('transferredAt')}
-            legend="When the patient was transferred"
-          />
-        </>
-      )}
-    </FlowForm>
+      back
+      fields={[
+        {
+          select: 'toHospitalId',
+          label: 'Hospital the patient is transferred to',
+          choose: 'Select a hospital',
+          options: props.hospitals,
+        },
+        { dateTime: 'transferredAt', legend: 'When the patient was transferred' },
+      ]}
+    />
   );
 }
 
@@ -77,9 +61,8 @@ export function RecallReleaseForm(props: FlowFormCommon) {
       {...props}
       submitLabel="Release the patient"
       confirmationTitle="Released from recall"
-      next={<Link href={props.patientHref}>Back to the patient</Link>}
-    >
-      {(f) => <TextAreaField {...f.text('reasons')} label="Reasons (optional)" />}
-    </FlowForm>
+      back
+      fields={[{ textarea: 'reasons', label: 'Reasons (optional)' }]}
+    />
   );
 }

@@ -27,6 +27,8 @@ import {
 type Option = { value: string; label: ReactNode; hint?: ReactNode };
 /** Options as a list, or as `{ VALUE: 'label' }` in the order they are shown. */
 export type Options = readonly Option[] | Readonly<Record<string, ReactNode>>;
+/** The options of a select, as pages pass them (hospitals, AMHPs, cases). */
+export type Choices = readonly SelectOption[];
 type SelectOption = { value: string; label: string };
 
 interface About {
@@ -58,7 +60,7 @@ export type FieldSpec<T> =
   | (About & {
       select: FieldPath<T>;
       label: ReactNode;
-      options: readonly SelectOption[];
+      options: Choices;
       /** A first, empty option with this text ("Select a hospital"). */
       choose?: string;
       initial?: string;

@@ -3,6 +3,7 @@
 // or more, s23(4)) or the tribunal; with the social factors behind the decision.
 import { Fragment } from 'react';
 import type { InputOf } from '@/components/forms/bind';
+import type { Choices } from '@/components/forms/field-list';
 import type { PreviousSocialRating } from '@/components/forms/social-factors-fieldset';
 import type { DecisionPoint } from '@/lib/generated/prisma/enums';
 import {
@@ -23,7 +24,7 @@ export function DischargeForm({
   ...props
 }: OrderFormCommon & {
   routes: DischargeRouteValue[];
-  tribunalCases: { value: string; label: string }[];
+  tribunalCases: Choices;
   today: string;
   time: string;
   previousSocial: {

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { ActionForm, type ActionFormProps } from '@/components/forms/action-form';
+import type { FieldSpec } from '@/components/forms/field-list';
 import type { FormState } from '@/lib/schemas/form-state';
 import { WarningCallout } from '@/components/ui/warning-callout';
 import { Countdown } from './countdown';
@@ -156,4 +157,64 @@ export function OrderForm<T = unknown, S extends FormState = FormState>({
   idempotencyKey: string;
 }) {
   return <ActionForm<T, S> {...props} hidden={{ orderId, ...hidden }} />;
+}
+
+/** What a form says and asks, either fixed or drawn from its page's props. */
+type FromProps<P, V> = V | ((props: P) => V);
+
+function fromProps<P, V>(value: FromProps<P, V>, props: P): V {
+  return typeof value === 'function' ? (value as (props: P) => V)(props) : value;
+}
+
+type Described<T, Fixed, P> = Fixed & {
+  hidden?: (props: P) => Record<string, string>;
+  fields: FromProps<P, readonly FieldSpec<T>[]>;
+};
+
+/**
+ * An order-flow form described as data: its button, its confirmation and its fields. Gives the
+ * component a page draws with the common props (`FlowFormCommon`) and the form's own (`P`).
+ */
+export function flowForm<T, P = object>(
+  form: Described<
+    T,
+    Pick<FlowFormProps<T>, 'submitLabel' | 'confirmationTitle' | 'back' | 'idPrefix'> & {
+      links?: (props: FlowFormCommon & P) => readonly NextLink[];
+    },
+    FlowFormCommon & P
+  >,
+) {
+  return function DescribedFlowForm(props: FlowFormCommon & P) {
+    const { fields, hidden, links, ...fixed } = form;
+    return (
+      <FlowForm<T>
+        {...props}
+        {...fixed}
+        hidden={hidden?.(props)}
+        links={links?.(props)}
+        fields={fromProps(fields, props)}
+      />
+    );
+  };
+}
+
+/** A form that changes an order outside the flow pages, described as data (see flowForm). */
+export function orderForm<T, P = object>(
+  form: Described<
+    T,
+    Pick<ActionFormProps<T, FormState>, 'submitLabel' | 'submitVariant' | 'idPrefix'>,
+    OrderFormCommon & P
+  >,
+) {
+  return function DescribedOrderForm(props: OrderFormCommon & P) {
+    const { fields, hidden, ...fixed } = form;
+    return (
+      <OrderForm<T>
+        {...props}
+        {...fixed}
+        hidden={hidden?.(props)}
+        fields={fromProps(fields, props)}
+      />
+    );
+  };
 }

@@ -13,6 +13,7 @@ import {
   SubmitButton,
   TextAreaField,
 } from '@/components/forms/fields';
+import type { Choices } from '@/components/forms/field-list';
 import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import {
   SocialFactorsFieldset,
@@ -37,7 +38,7 @@ export interface ProposeOrderFormProps {
   patientId: string;
   idempotencyKey: string;
   legalStatuses: { value: string; label: string; hint?: string }[];
-  amhps: { value: string; label: string }[];
+  amhps: Choices;
   previousSocial?: {
     ratings: PreviousSocialRating[];
     assessedOn: string;

@@ -2,21 +2,16 @@
 // The responsible clinician withdraws a proposal that has not been made.
 import type { InputOf } from '@/components/forms/bind';
 import type { withdrawProposalSchema } from '@/lib/schemas/orders/making';
-import { OrderForm, type OrderFormCommon } from './flow-form';
+import { orderForm } from './flow-form';
 
-export function WithdrawProposalForm(props: OrderFormCommon) {
-  return (
-    <OrderForm<InputOf<typeof withdrawProposalSchema>>
-      {...props}
-      submitLabel="Withdraw the proposal"
-      submitVariant="warning"
-      fields={[
-        {
-          textarea: 'reason',
-          label: 'Why are you withdrawing the proposal?',
-          hint: 'The reason is kept with the record. The AMHP’s request is withdrawn too.',
-        },
-      ]}
-    />
-  );
-}
+export const WithdrawProposalForm = orderForm<InputOf<typeof withdrawProposalSchema>>({
+  submitLabel: 'Withdraw the proposal',
+  submitVariant: 'warning',
+  fields: [
+    {
+      textarea: 'reason',
+      label: 'Why are you withdrawing the proposal?',
+      hint: 'The reason is kept with the record. The AMHP’s request is withdrawn too.',
+    },
+  ],
+});

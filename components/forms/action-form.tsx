@@ -29,6 +29,8 @@ export interface ActionFormProps<T, S extends FormState> {
   replace?: (state: S) => ReactNode;
   /** Whether to leave out the error summary (while asking to confirm warnings). */
   hideSummary?: (state: S) => boolean;
+  /** The id a refusal not about one field links to in the error summary (../form-error-summary). */
+  messageTarget?: string;
   /** Show the action's success message above the fields (a form that stays after success). */
   showSuccess?: boolean;
   /**
@@ -69,7 +71,9 @@ export function ActionForm<T = unknown, S extends FormState = FormState>(
       noValidate
       key={props.rekey ? JSON.stringify(state.values ?? {}) : undefined}
     >
-      {props.hideSummary?.(state) ? null : <FormErrorSummary state={state} fields={f.links} />}
+      {props.hideSummary?.(state) ? null : (
+        <FormErrorSummary state={state} fields={f.links} messageTarget={props.messageTarget} />
+      )}
       {props.showSuccess ? <FormSuccess state={state} /> : null}
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} key={name} />

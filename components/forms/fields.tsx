@@ -51,8 +51,10 @@ export function TextField(props: {
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   type?: 'text' | 'email' | 'tel' | 'number';
   autoComplete?: string;
+  spellCheck?: boolean;
+  inputMode?: 'numeric' | 'email' | 'tel';
 }) {
-  const { id, name, label, hint, error, defaultValue, width, type = 'text', autoComplete } = props;
+  const { id, name, label, hint, error, defaultValue, width, type = 'text' } = props;
   return (
     <div className={groupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
@@ -66,7 +68,9 @@ export function TextField(props: {
         name={name}
         type={type}
         defaultValue={defaultValue}
-        autoComplete={autoComplete}
+        autoComplete={props.autoComplete}
+        spellCheck={props.spellCheck}
+        inputMode={props.inputMode}
         aria-describedby={describedBy(id, hint, error)}
       />
     </div>

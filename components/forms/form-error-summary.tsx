@@ -9,21 +9,33 @@ import type { FormState } from '@/lib/schemas/form-state';
 export function FormErrorSummary({
   state,
   fields,
+  messageTarget,
 }: {
   state: FormState;
   /** Field name -> the id of the input the link should move focus to, in page order. */
   fields: readonly (readonly [name: string, id: string])[];
+  /**
+   * Where a refusal that is not about one field takes the reader (the sign-in form's email
+   * field): the message is listed first as a link there, not as a paragraph.
+   */
+  messageTarget?: string;
 }) {
   if (state.ok) return null;
   const errors = state.fieldErrors ?? {};
   const listed = fields.filter(([name]) => errors[name]);
   if (listed.length === 0 && !state.message) return null;
+  const linkMessage = Boolean(state.message && messageTarget);
   return (
     <ErrorSummary>
       <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-      {listed.length === 0 && state.message ? <p>{state.message}</p> : null}
-      {listed.length > 0 ? (
+      {listed.length === 0 && state.message && !linkMessage ? <p>{state.message}</p> : null}
+      {listed.length > 0 || linkMessage ? (
         <ErrorSummary.List>
+          {linkMessage ? (
+            <ErrorSummary.ListItem href={`#${messageTarget}`}>
+              {state.message}
+            </ErrorSummary.ListItem>
+          ) : null}
           {listed.map(([name, id]) => (
             <ErrorSummary.ListItem key={name} href={`#${id}`}>
               {errors[name]}

@@ -1,55 +1,36 @@
 'use client';
-import { useActionState } from 'react';
-import { Button, ErrorSummary, TextInput } from 'nhsuk-react-components';
-import type { SignInState } from '@/lib/schemas/sign-in';
+// Sign in with an email address and password (when the trust allows it), through the form
+// binding (./bind.ts): the email typed is kept after a refusal, the password never is.
+import { TextInput } from 'nhsuk-react-components';
+import type { SignInState, signInSchema } from '@/lib/schemas/sign-in';
+import { ActionForm, type ActionFor } from './action-form';
+import type { InputOf } from './bind';
 
-export function SignInForm({
-  action,
-}: {
-  action: (state: SignInState, form: FormData) => Promise<SignInState>;
-}) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
-  const hasErrors = Boolean(state.message) || Object.keys(errors).length > 0;
+export function SignInForm({ action }: { action: ActionFor<SignInState> }) {
   return (
-    <form action={formAction} noValidate>
-      {hasErrors ? (
-        <ErrorSummary>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {state.message ? (
-              <ErrorSummary.ListItem href="#email">{state.message}</ErrorSummary.ListItem>
-            ) : null}
-            {errors.email ? (
-              <ErrorSummary.ListItem href="#email">{errors.email}</ErrorSummary.ListItem>
-            ) : null}
-            {errors.password ? (
-              <ErrorSummary.ListItem href="#password">{errors.password}</ErrorSummary.ListItem>
-            ) : null}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      ) : null}
-      <TextInput
-        id="email"
-        name="email"
-        type="email"
-        label="Email address"
-        autoComplete="username"
-        spellCheck={false}
-        defaultValue={state.email ?? ''}
-        error={errors.email}
-      />
-      <TextInput
-        id="password"
-        name="password"
-        type="password"
-        label="Password"
-        autoComplete="current-password"
-        error={errors.password}
-      />
-      <Button type="submit" disabled={pending}>
-        Sign in
-      </Button>
-    </form>
+    <ActionForm<InputOf<typeof signInSchema>, SignInState>
+      action={action}
+      rekey
+      messageTarget="email"
+      submitLabel="Sign in"
+    >
+      {(f) => (
+        <>
+          <TextInput
+            {...f.text('email', { initial: '' })}
+            type="email"
+            label="Email address"
+            autoComplete="username"
+            spellCheck={false}
+          />
+          <TextInput
+            {...f.text('password')}
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+          />
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import type { FormState } from './form-state';
 
 /**
  * What the sign-in action returns to the sign-in form: here, below both, so that the form
- * (components/) never imports from app/.
+ * (components/) never imports from app/. A form state like every other (the message when the
+ * credentials are refused, the field errors, the email typed under `values.email`).
  */
-export interface SignInState {
-  message?: string;
-  fieldErrors?: { email?: string; password?: string };
-  email?: string;
-}
+export type SignInState = FormState;
 
 export const signInSchema = z.object({
   email: z

@@ -10,10 +10,20 @@ import { AUDIT_OUTCOMES, AUDIT_SEARCH_FIELDS, auditSearchSchema } from '@/lib/sc
 import { formatNhsNumberForDisplay } from '@/lib/format';
 import { AuditEventTable } from '@/components/audit/audit-event-table';
 import { outcomeLabel } from '@/components/audit/audit-labels';
-import { Field, Pagination } from '@/components/audit/field';
+import { Pagination } from '@/components/audit/pagination';
+import { bindForm, type InputOf } from '@/components/forms/bind';
+import { SelectField, TextField } from '@/components/forms/fields';
+import { FormErrorSummary } from '@/components/forms/form-error-summary';
 import { NoPermission } from '@/components/ui/no-permission';
 
 export const metadata: Metadata = { title: 'Audit trail' };
+
+/** The search fields, two to a row. */
+const ROWS = [
+  ['user', 'patient'],
+  ['action', 'outcome'],
+  ['from', 'to'],
+] as const;
 
 export default async function AuditPage({
   searchParams,
@@ -50,6 +60,60 @@ export default async function AuditPage({
   };
   const filtered = AUDIT_SEARCH_FIELDS.some((name) => values[name]?.trim());
 
+  // The search form through the form binding (components/forms/bind.ts), bound in page order
+  // so that the error summary lists the errors as the fields stand.
+  const search = { fieldErrors: errors, values };
+  const f = bindForm<InputOf<typeof auditSearchSchema>>(search);
+  const kept = { initial: '' };
+  const date = {
+    hint: 'For example, 27/3/2026',
+    width: 10,
+    inputMode: 'numeric',
+    autoComplete: 'off',
+  } as const;
+  const fields = {
+    user: (
+      <TextField
+        {...f.text('user', kept)}
+        type="email"
+        label="User’s email address"
+        hint="The whole address, like name@example.nhs.uk"
+        spellCheck={false}
+        autoComplete="off"
+      />
+    ),
+    patient: (
+      <TextField
+        {...f.text('patient', kept)}
+        label="Patient"
+        hint="NHS number, like 943 476 5919, or the patient’s id"
+        spellCheck={false}
+        autoComplete="off"
+      />
+    ),
+    action: (
+      <TextField
+        {...f.text('action', kept)}
+        label="Action"
+        hint="The start of an action code, like patient.read, break-glass or auth"
+        spellCheck={false}
+        autoComplete="off"
+      />
+    ),
+    outcome: (
+      <SelectField
+        {...f.select('outcome', kept)}
+        label="Outcome"
+        options={[
+          { value: '', label: 'Any outcome' },
+          ...AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: outcomeLabel(outcome) })),
+        ]}
+      />
+    ),
+    from: <TextField {...f.text('from', kept)} label="Start date" {...date} />,
+    to: <TextField {...f.text('to', kept)} label="End date (included)" {...date} />,
+  };
+
   return (
     <>
       <h1>Audit trail</h1>
@@ -59,27 +123,7 @@ export default async function AuditPage({
         <Link href="/audit/role-requests">See the roles given and waiting for approval</Link>.
       </p>
 
-      {Object.keys(errors).length > 0 ? (
-        <div
-          className="nhsuk-error-summary"
-          aria-labelledby="error-summary-title"
-          role="alert"
-          tabIndex={-1}
-        >
-          <h2 className="nhsuk-error-summary__title" id="error-summary-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {Object.entries(errors).map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#${name}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      ) : null}
+      <FormErrorSummary state={search} fields={f.links} />
 
       <form
         method="get"
@@ -88,118 +132,15 @@ export default async function AuditPage({
         aria-label="Search the audit trail"
         noValidate
       >
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-half">
-            <Field
-              id="user"
-              label="User’s email address"
-              hint="The whole address, like name@example.nhs.uk"
-              error={errors.user}
-            >
-              {(describedBy, invalid) => (
-                <input
-                  className={`nhsuk-input${invalid ? ' nhsuk-input--error' : ''}`}
-                  id="user"
-                  name="user"
-                  type="email"
-                  spellCheck={false}
-                  autoComplete="off"
-                  defaultValue={values.user ?? ''}
-                  aria-describedby={describedBy}
-                />
-              )}
-            </Field>
+        {ROWS.map((row) => (
+          <div className="nhsuk-grid-row" key={row[0]}>
+            {row.map((name) => (
+              <div className="nhsuk-grid-column-one-half" key={name}>
+                {fields[name]}
+              </div>
+            ))}
           </div>
-          <div className="nhsuk-grid-column-one-half">
-            <Field
-              id="patient"
-              label="Patient"
-              hint="NHS number, like 943 476 5919, or the patient’s id"
-              error={errors.patient}
-            >
-              {(describedBy, invalid) => (
-                <input
-                  className={`nhsuk-input${invalid ? ' nhsuk-input--error' : ''}`}
-                  id="patient"
-                  name="patient"
-                  type="text"
-                  spellCheck={false}
-                  autoComplete="off"
-                  defaultValue={values.patient ?? ''}
-                  aria-describedby={describedBy}
-                />
-              )}
-            </Field>
-          </div>
-        </div>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-half">
-            <Field
-              id="action"
-              label="Action"
-              hint="The start of an action code, like patient.read, break-glass or auth"
-              error={errors.action}
-            >
-              {(describedBy, invalid) => (
-                <input
-                  className={`nhsuk-input${invalid ? ' nhsuk-input--error' : ''}`}
-                  id="action"
-                  name="action"
-                  type="text"
-                  spellCheck={false}
-                  autoComplete="off"
-                  defaultValue={values.action ?? ''}
-                  aria-describedby={describedBy}
-                />
-              )}
-            </Field>
-          </div>
-          <div className="nhsuk-grid-column-one-half">
-            <Field id="outcome" label="Outcome" error={errors.outcome}>
-              {(describedBy, invalid) => (
-                <select
-                  className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
-                  id="outcome"
-                  name="outcome"
-                  defaultValue={values.outcome ?? ''}
-                  aria-describedby={describedBy}
-                >
-                  <option value="">Any outcome</option>
-                  {AUDIT_OUTCOMES.map((outcome) => (
-                    <option key={outcome} value={outcome}>
-                      {outcomeLabel(outcome)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </div>
-        <div className="nhsuk-grid-row">
-          {(['from', 'to'] as const).map((name) => (
-            <div className="nhsuk-grid-column-one-half" key={name}>
-              <Field
-                id={name}
-                label={name === 'from' ? 'Start date' : 'End date (included)'}
-                hint="For example, 27/3/2026"
-                error={errors[name]}
-              >
-                {(describedBy, invalid) => (
-                  <input
-                    className={`nhsuk-input nhsuk-input--width-10${invalid ? ' nhsuk-input--error' : ''}`}
-                    id={name}
-                    name={name}
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    defaultValue={values[name] ?? ''}
-                    aria-describedby={describedBy}
-                  />
-                )}
-              </Field>
-            </div>
-          ))}
-        </div>
+        ))}
         <div className="nhsuk-button-group">
           <button className="nhsuk-button" type="submit">
             Search

@@ -19,13 +19,13 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   });
   const email = typeof form.get('email') === 'string' ? String(form.get('email')) : '';
   if (!parsed.success) {
-    const fieldErrors: SignInState['fieldErrors'] = {};
+    const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
       if ((key === 'email' || key === 'password') && !fieldErrors[key])
         fieldErrors[key] = issue.message;
     }
-    return { fieldErrors, email };
+    return { fieldErrors, values: { email } };
   }
   try {
     await signIn('credentials', {
@@ -37,7 +37,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   } catch (error) {
     if (error instanceof AuthError) {
       const code = 'code' in error && typeof error.code === 'string' ? error.code : 'invalid';
-      return { message: MESSAGES[code] ?? signInRefusedMessage(), email };
+      return { message: MESSAGES[code] ?? signInRefusedMessage(), values: { email } };
     }
     throw error; // the redirect after a successful sign-in
   }

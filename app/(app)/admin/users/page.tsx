@@ -4,7 +4,7 @@ import { requireActor } from '@/lib/server/actor';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { listUsers, listUsersQuerySchema } from '@/lib/server/queries/list-users';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { Pagination } from '@/components/audit/field';
+import { Pagination } from '@/components/audit/pagination';
 import { NoPermission } from '@/components/ui/no-permission';
 import { RoleRequestTable } from '@/components/admin/role-requests';
 import { listRoleRequests } from '@/lib/server/queries/list-role-requests';

@@ -5,7 +5,7 @@ import { getRequestMeta } from '@/lib/server/request-meta';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { breakGlassReportQuerySchema, listBreakGlass } from '@/lib/server/queries/list-break-glass';
 import { formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
-import { Pagination } from '@/components/audit/field';
+import { Pagination } from '@/components/audit/pagination';
 import { NoPermission } from '@/components/ui/no-permission';
 
 export const metadata: Metadata = { title: 'Emergency access' };

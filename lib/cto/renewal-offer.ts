@@ -1,0 +1,35 @@
+// When the renewal (extension) steps are offered: from a set time before the window opens, not
+// months ahead (issue 8 §2).
+//
+// The law fixes only the window: the examination (s20A(4)) and the furnishing of the CTO7 must
+// both fall within the two months ending with the day the period expires (C3, clocks.ts); a
+// step recorded before the window opens is refused (EXTENSION_WINDOW). The offer is practice,
+// not law: 28 days before the window opens gives the responsible clinician time to book the
+// examination, consult a second professional (s20A(9)) and find an AMHP who can agree (s20A(8)),
+// so that all three can fall early in the window, while the step does not sit on the patient
+// page for months as an action the law would refuse if taken. The same 28 days are the
+// responsible clinician's "opening within 28 days" band on the dashboard.
+import { addDays, compareDates, type IsoDate } from './dates';
+
+/** How many days before the renewal window opens its steps are offered. */
+export const RENEWAL_OFFER_DAYS = 28;
+
+/** The first day the renewal steps are offered, for a window opening on `opens`. */
+export function renewalOfferedFrom(opens: IsoDate): IsoDate {
+  return addDays(opens, -RENEWAL_OFFER_DAYS);
+}
+
+/**
+ * Whether the renewal steps are offered on `today` (London): from 28 days before the window
+ * opens until it closes. No window (the order not made, or ended): never.
+ */
+export function renewalStepsOffered(
+  today: IsoDate,
+  window: { opens: IsoDate; closes: IsoDate } | null,
+): boolean {
+  if (window === null) return false;
+  return (
+    compareDates(today, renewalOfferedFrom(window.opens)) >= 0 &&
+    compareDates(today, window.closes) <= 0
+  );
+}

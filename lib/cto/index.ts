@@ -35,3 +35,4 @@ export {
   type LifecycleOptions,
 } from './lifecycle';
 export { renderStates, renderTransitionTable } from './describe';
+export { RENEWAL_OFFER_DAYS, renewalOfferedFrom, renewalStepsOffered } from './renewal-offer';

@@ -35,3 +35,4 @@ export {
   type LifecycleOptions,
 } from './lifecycle';
 export { renderStates, renderTransitionTable } from './describe';
+export * from './tribunal-paperwork';

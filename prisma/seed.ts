@@ -1415,6 +1415,7 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
           reason: 'EXTENSION_REVIEW',
           scheduledAt: londonTime(d(rng.int(5, 12)), 14, 0),
           panel: 'Helen Castellano (chair) and two associate hospital managers',
+          panelMembers: ['Helen Castellano (chair)', 'Robert Adeyemi', 'Susan Whitfield'],
           notes: 'Review of the extension (Code of Practice 38.14).',
         });
       }
@@ -1639,6 +1640,7 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
         reason: 'BARRING_REPORT',
         scheduledAt: londonTime(d(6), 10, 30),
         panel: 'Helen Castellano (chair) and two associate hospital managers',
+        panelMembers: ['Helen Castellano (chair)', 'Robert Adeyemi', 'Susan Whitfield'],
         notes: 'Review after the barring report (Code of Practice 38.20).',
       });
       return;
@@ -1791,6 +1793,7 @@ async function applyExtra(p: PatientCtx, order: OrderHandle, extra: Extra): Prom
         reason: 'PATIENT_REQUEST',
         scheduledAt: londonTime(d(15), 14, 0),
         panel: 'Three associate hospital managers',
+        panelMembers: ['Helen Castellano (chair)', 'Robert Adeyemi', 'Susan Whitfield'],
         notes: 'The patient asked the hospital managers to discharge the order.',
       });
       return;

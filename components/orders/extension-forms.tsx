@@ -196,8 +196,8 @@ export function ManagersReviewForm(
           <TextAreaField
             {...f.text('panel')}
             label="Panel members"
-            hint="At least three hospital managers or associate managers (section 23(4))."
-            rows={2}
+            hint="One name on each line: at least three hospital managers or associate managers (section 23(4))."
+            rows={4}
           />
           <TextAreaField {...f.text('notes')} label="Notes (optional)" />
         </>

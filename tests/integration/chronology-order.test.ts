@@ -64,6 +64,7 @@ beforeAll(async () => {
       scheduledAt: londonTime(typedOn, 12, 0),
       heldOn: toDbDate(typedOn),
       panel: 'A Member, B Member, C Member',
+      panelMembers: ['A Member', 'B Member', 'C Member'],
       outcome: 'CONTINUE',
       decisionOn: toDbDate(typedOn),
     },

@@ -93,11 +93,12 @@ export function tribunalPaperwork(receivedOn: IsoDate, options: { patientIsInpat
 }
 
 export type PaperworkRefusal = { readonly code: string; readonly message: string };
-export type PaperworkDecision<T = void> =
-  | ({ readonly ok: true; readonly warnings: readonly PaperworkRefusal[] } & (T extends void
-      ? object
-      : { readonly value: T }))
-  | ({ readonly ok: false } & PaperworkRefusal);
+type PaperworkOk = { readonly ok: true; readonly warnings: readonly PaperworkRefusal[] };
+type PaperworkNo = { readonly ok: false } & PaperworkRefusal;
+/** A rule's answer: allowed (with warnings), or refused with a code and a message. */
+export type PaperworkDecision = PaperworkOk | PaperworkNo;
+/** The same, carrying a value when allowed. */
+export type PaperworkValue<T> = (PaperworkOk & { readonly value: T }) | PaperworkNo;
 
 const rank = (s: TribunalDocumentStatus) => TRIBUNAL_DOCUMENT_STATUSES.indexOf(s);
 
@@ -295,7 +296,7 @@ export function paperDecision(input: {
 }
 
 /** s23(4): a managers' panel has three or more members. Names are trimmed; repeats count once. */
-export function checkManagersPanel(members: readonly string[]): PaperworkDecision<string[]> {
+export function checkManagersPanel(members: readonly string[]): PaperworkValue<string[]> {
   const seen = new Set<string>();
   const names: string[] = [];
   for (const m of members) {

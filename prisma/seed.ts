@@ -12,6 +12,7 @@
  * Nothing here is real: NHS numbers are in the 999 test range, e-mail addresses use .example,
  * and places, postcodes and telephone numbers are invented (see prisma/seed-data.ts).
  */
+import { seedTribunalPaperwork } from './seed/tribunal';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ctoPeriods, renewalWindow } from '@/lib/cto';
@@ -2107,6 +2108,7 @@ async function seedInto(
   }
   await createContacts(db, contacts);
   await createQualityOfLifeRatings(db, ratings);
+  await seedTribunalPaperwork(db, { today, now }); // issue 9: tribunal paperwork demo
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

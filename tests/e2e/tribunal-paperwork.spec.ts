@@ -46,7 +46,7 @@ test('the MHA office records a reference, diarises the hearing, sends every docu
 
   // --- The reference -------------------------------------------------------------------------
   await page.goto(`/patients/${patient.id}/orders/${patient.orderId}/tribunal`);
-  await page.getByLabel('Reference').check();
+  await page.getByRole('radio', { name: 'Reference', exact: true }).check();
   await page.getByLabel('The hospital managers').check();
   await page.getByLabel('Section it is made under').selectOption('s68(6)');
   await page.getByLabel('Day').first().fill(part('day'));

@@ -12,6 +12,7 @@
  * Nothing here is real: NHS numbers are in the 999 test range, e-mail addresses use .example,
  * and places, postcodes and telephone numbers are invented (see prisma/seed-data.ts).
  */
+import { seedTribunalPaperwork } from './seed/tribunal';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ctoPeriods, renewalWindow } from '@/lib/cto';
@@ -1415,6 +1416,7 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
           reason: 'EXTENSION_REVIEW',
           scheduledAt: londonTime(d(rng.int(5, 12)), 14, 0),
           panel: 'Helen Castellano (chair) and two associate hospital managers',
+          panelMembers: ['Helen Castellano (chair)', 'Robert Adeyemi', 'Susan Whitfield'],
           notes: 'Review of the extension (Code of Practice 38.14).',
         });
       }
@@ -1639,6 +1641,7 @@ async function runScenario(p: PatientCtx, s: Scenario): Promise<void> {
         reason: 'BARRING_REPORT',
         scheduledAt: londonTime(d(6), 10, 30),
         panel: 'Helen Castellano (chair) and two associate hospital managers',
+        panelMembers: ['Helen Castellano (chair)', 'Robert Adeyemi', 'Susan Whitfield'],
         notes: 'Review after the barring report (Code of Practice 38.20).',
       });
       return;
@@ -1791,6 +1794,7 @@ async function applyExtra(p: PatientCtx, order: OrderHandle, extra: Extra): Prom
         reason: 'PATIENT_REQUEST',
         scheduledAt: londonTime(d(15), 14, 0),
         panel: 'Three associate hospital managers',
+        panelMembers: ['Helen Castellano (chair)', 'Robert Adeyemi', 'Susan Whitfield'],
         notes: 'The patient asked the hospital managers to discharge the order.',
       });
       return;
@@ -2104,6 +2108,7 @@ async function seedInto(
   }
   await createContacts(db, contacts);
   await createQualityOfLifeRatings(db, ratings);
+  await seedTribunalPaperwork(db, { today, now }); // issue 9: tribunal paperwork demo
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

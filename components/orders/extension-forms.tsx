@@ -132,8 +132,8 @@ export const ManagersReviewForm = flowForm<
     {
       textarea: 'panel',
       label: 'Panel members',
-      hint: 'At least three hospital managers or associate managers (section 23(4)).',
-      rows: 2,
+      hint: 'One name on each line: at least three hospital managers or associate managers (section 23(4)).',
+      rows: 4,
     },
     notes(),
   ],

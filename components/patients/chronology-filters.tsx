@@ -33,6 +33,9 @@ export function ChronologyFilters({
       </summary>
       <div className="nhsuk-details__text">
         <form method="get" action={action} noValidate>
+          {parsed.values.direction === 'newest-first' ? (
+            <input type="hidden" name="order" value="newest-first" />
+          ) : null}
           <CheckboxesField
             id="kinds"
             name="kinds"

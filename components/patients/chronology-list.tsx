@@ -1,5 +1,8 @@
-// The patient's chronology as a table, newest first: when, what kind, what happened, the
-// statutory form, who. Entries entered in error are struck through, with the reason.
+// The patient's chronology as a table, in the order lib/chronology gives (oldest first unless
+// asked): when it happened (the time typed on the form), and on a second line when and by whom
+// it was recorded; what kind, what happened, the statutory form, who. Entries entered in error
+// are struck through, with the reason.
+import type { ChronologyDirection } from '@/lib/chronology/order';
 import { STATUTORY_FORM_LABELS } from '@/lib/codes/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { CHRONOLOGY_KIND_LABELS, type ChronologyEntry } from '@/lib/server/queries/get-chronology';
@@ -12,14 +15,21 @@ function Strike({ when, children }: { when: boolean; children: React.ReactNode }
   return when ? <s>{children}</s> : <>{children}</>;
 }
 
-export function ChronologyList({ entries }: { entries: readonly ChronologyEntry[] }) {
+export function ChronologyList({
+  entries,
+  direction = 'oldest-first',
+}: {
+  entries: readonly ChronologyEntry[];
+  direction?: ChronologyDirection;
+}) {
   if (entries.length === 0) {
     return <p>Nothing matches these filters.</p>;
   }
   return (
     <table className="nhsuk-table app-chronology">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-        {entries.length} entr{entries.length === 1 ? 'y' : 'ies'}, newest first
+        {entries.length} entr{entries.length === 1 ? 'y' : 'ies'},{' '}
+        {direction === 'newest-first' ? 'newest first' : 'oldest first'}
       </caption>
       <thead className="nhsuk-table__head">
         <tr>
@@ -41,6 +51,13 @@ export function ChronologyList({ entries }: { entries: readonly ChronologyEntry[
                 <Strike when={Boolean(error)}>
                   <When at={e.at} />
                 </Strike>
+                {e.recorded?.at || e.recorded?.by ? (
+                  <span className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-display-block nhsuk-u-margin-bottom-0 app-chronology__recorded">
+                    Recorded
+                    {e.recorded.at ? ` on ${formatDateTime(e.recorded.at)}` : ''}
+                    {e.recorded.by ? ` by ${e.recorded.by}` : ''}
+                  </span>
+                ) : null}
               </td>
               <td className="nhsuk-table__cell">
                 <span className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-display-block nhsuk-u-margin-bottom-1">

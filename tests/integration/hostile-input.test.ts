@@ -48,6 +48,9 @@ import { recordRevocationAgreement } from '@/lib/server/services/record-revocati
 import { recordRightsInformation } from '@/lib/server/services/record-rights-information';
 import { recordSocialReview } from '@/lib/server/services/record-social-review';
 import { recordTribunalCase } from '@/lib/server/services/record-tribunal-case';
+import { updateTribunalDocument } from '@/lib/server/services/update-tribunal-document';
+import { diariseTribunalHearing } from '@/lib/server/services/diarise-tribunal-hearing';
+import { recordWrittenStatement } from '@/lib/server/services/record-written-statement';
 import { recordTribunalHearing } from '@/lib/server/services/record-tribunal-hearing';
 import { reinstateCondition } from '@/lib/server/services/reinstate-condition';
 import { releaseFromRecall } from '@/lib/server/services/release-from-recall';
@@ -218,6 +221,24 @@ const CASES: Case[] = [
     name: 'recordTribunalHearing',
     kind: 'plain',
     fn: recordTribunalHearing,
+  },
+  {
+    file: 'update-tribunal-document',
+    name: 'updateTribunalDocument',
+    kind: 'plain',
+    fn: updateTribunalDocument,
+  },
+  {
+    file: 'diarise-tribunal-hearing',
+    name: 'diariseTribunalHearing',
+    kind: 'plain',
+    fn: diariseTribunalHearing,
+  },
+  {
+    file: 'record-written-statement',
+    name: 'recordWrittenStatement',
+    kind: 'plain',
+    fn: recordWrittenStatement,
   },
   {
     file: 'reinstate-condition',

@@ -46,6 +46,9 @@ import { recordRevocationAgreement } from '@/lib/server/services/record-revocati
 import { recordRightsInformation } from '@/lib/server/services/record-rights-information';
 import { recordSocialReview } from '@/lib/server/services/record-social-review';
 import { recordTribunalCase } from '@/lib/server/services/record-tribunal-case';
+import { updateTribunalDocument } from '@/lib/server/services/update-tribunal-document';
+import { diariseTribunalHearing } from '@/lib/server/services/diarise-tribunal-hearing';
+import { recordWrittenStatement } from '@/lib/server/services/record-written-statement';
 import { recordTribunalHearing } from '@/lib/server/services/record-tribunal-hearing';
 import { reinstateCondition } from '@/lib/server/services/reinstate-condition';
 import { releaseFromRecall } from '@/lib/server/services/release-from-recall';
@@ -354,6 +357,24 @@ const CASES: Case[] = [
     file: 'record-tribunal-hearing',
     name: 'recordTribunalHearing',
     call: plain(recordTribunalHearing),
+    action: fixed('manage:tribunal'),
+  },
+  {
+    file: 'update-tribunal-document',
+    name: 'updateTribunalDocument',
+    call: plain(updateTribunalDocument),
+    action: fixed('write:tribunal-document'),
+  },
+  {
+    file: 'diarise-tribunal-hearing',
+    name: 'diariseTribunalHearing',
+    call: plain(diariseTribunalHearing),
+    action: fixed('manage:tribunal'),
+  },
+  {
+    file: 'record-written-statement',
+    name: 'recordWrittenStatement',
+    call: plain(recordWrittenStatement),
     action: fixed('manage:tribunal'),
   },
   {

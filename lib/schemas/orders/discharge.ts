@@ -17,7 +17,7 @@ export const DISCHARGE_ROUTE_LABELS: Record<DischargeRouteValue, string> = {
 /** s23(4): the managers' power is exercised by three or more members. */
 export const MIN_PANEL_MEMBERS = 3;
 
-const panelMembers = z
+export const panelMembers = z
   .string()
   .optional()
   .transform((v) =>

@@ -7,6 +7,7 @@ import { dateInput, dateTimeInput, optionalText, requiredText } from '@/lib/sche
 import { socialFactorsSchema } from '@/lib/schemas/social-factors';
 import { orderSubmission } from './recall';
 import { NECESSARY_FOR, ticked } from './revocation';
+import { MIN_PANEL_MEMBERS, panelMembers } from './discharge';
 
 export const examinationSchema = z.object({
   ...orderSubmission,
@@ -47,7 +48,15 @@ export const cto7ReceiptSchema = z.object({
 export const managersReviewSchema = z.object({
   ...orderSubmission,
   heldOn: dateInput('the date of the review'),
-  panel: requiredText('the names of the panel members', 1000),
+  // s23(4): at least three members, one name on each line (issue 9: two were accepted).
+  panel: panelMembers.pipe(
+    z
+      .array(z.string().max(200, 'Each name must be 200 characters or fewer'))
+      .min(MIN_PANEL_MEMBERS, {
+        error: `Enter the names of the panel: at least ${MIN_PANEL_MEMBERS} members (section 23(4)), one on each line`,
+      })
+      .max(12, 'Enter no more than 12 panel members'),
+  ),
   hearingId: z
     .string()
     .optional()

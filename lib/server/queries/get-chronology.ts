@@ -1,5 +1,6 @@
 import 'server-only';
-// The patient's chronology (issue 5, part 3): the whole story in one list, newest first -
+// The patient's chronology (issue 5, part 3; issue 9, part 4): the whole story in one list,
+// dated when each thing happened and ordered by lib/chronology (oldest first by default) -
 // legal status periods, orders and their periods, conditions and their changes, recalls and
 // their outcome, revocations, discharges, treatment certificates, rights information, social
 // factors assessments, contacts, quality-of-life ratings, tribunal and managers' hearings, and
@@ -36,10 +37,18 @@ import {
 } from '@/lib/codes/labels';
 import { legalStatusShortLabel } from '@/lib/codes/legal-status';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { fromDbDate, londonDateOf, londonTime, type IsoDate } from '@/lib/server/dates';
+import { fromDbDate, londonDateOf, type IsoDate } from '@/lib/server/dates';
 import { humanise } from '@/lib/ui/humanise';
 import { readPatientInScope, type ScopedPatient } from '@/lib/server/services/social/read-scope';
 import { audit, type QueryContext } from './access';
+import {
+  EVENT_STEPS,
+  eventHappenedAt,
+  orderChronology,
+  parseChronologyDirection,
+  type ChronologyDirection,
+  type LawfulStep,
+} from '@/lib/chronology/order';
 
 export const CHRONOLOGY_KINDS = [
   'legal-status',
@@ -80,8 +89,12 @@ export interface ChronologyEntry {
   kind: ChronologyKind;
   title: string;
   detail: string | null;
-  /** Who recorded or did it, when known. */
+  /** Who did it, when known. */
   by?: string | null;
+  /** When and by whom it was recorded in the app (shown as a second line). */
+  recorded?: { at: Date | null; by: string | null } | null;
+  /** Its place in the law's sequence, for entries known only by their day. */
+  step?: LawfulStep;
   /** The statutory form that goes with it. */
   form?: StatutoryFormType;
   enteredInError?: { at: Date | null; reason: string | null };
@@ -94,6 +107,8 @@ export interface ChronologyFilter {
   /** Calendar dates in England, inclusive. */
   from?: IsoDate;
   to?: IsoDate;
+  /** Oldest first unless asked otherwise (how a tribunal reads a history). */
+  direction?: ChronologyDirection;
 }
 
 export interface Chronology {
@@ -106,20 +121,13 @@ export function chronologyDay(at: Date | IsoDate): IsoDate {
   return typeof at === 'string' ? at : londonDateOf(at);
 }
 
-// Date-only entries sort at midday in England on their day.
-function sortKey(at: Date | IsoDate): number {
-  return typeof at === 'string' ? londonTime(at, 12, 0).getTime() : at.getTime();
-}
-
-/** Newest first; same moment: the order of CHRONOLOGY_KINDS, then id (stable). */
-export function sortChronology(entries: ChronologyEntry[]): ChronologyEntry[] {
-  const rank = new Map(CHRONOLOGY_KINDS.map((k, i) => [k, i]));
-  return [...entries].sort(
-    (a, b) =>
-      sortKey(b.at) - sortKey(a.at) ||
-      (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0) ||
-      a.id.localeCompare(b.id),
-  );
+/** In the order lib/chronology fixes (oldest first unless asked); kinds break exact ties. */
+export function sortChronology(
+  entries: ChronologyEntry[],
+  direction: ChronologyDirection = 'oldest-first',
+): ChronologyEntry[] {
+  const rank = new Map<string, number>(CHRONOLOGY_KINDS.map((k, i) => [k, i]));
+  return orderChronology(entries, direction, (k) => rank.get(k) ?? 0);
 }
 
 export function filterChronology(
@@ -158,7 +166,6 @@ const SHOWN_FROM_TABLES: ReadonlySet<CtoEventType> = new Set<CtoEventType>([
   'CERTIFICATE_ENDED',
   'RIGHTS_INFORMATION_GIVEN',
   'TRIBUNAL_CASE_OPENED',
-  'TRIBUNAL_HEARING_HELD',
   'EXPIRE',
   'DEATH',
 ]);
@@ -176,6 +183,16 @@ function eventKind(type: CtoEventType): ChronologyKind {
   }
 }
 
+// Hearings held are told by the hearing's own row (panel, outcome). When the step was entered in
+// error the row is put back to "not held" (decision 402), so only then does the log's row show,
+// struck through: a hearing appears once, never twice (issue 9, part 4).
+const TOLD_BY_HEARING_ROW: ReadonlySet<CtoEventType> = new Set<CtoEventType>([
+  'MANAGERS_REVIEW_EXTENSION',
+  'TRIBUNAL_HEARING_HELD',
+]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const EVENT_LABELS: Partial<Record<CtoEventType, string>> = CTO_EVENT_TYPE_LABELS;
 
 function sentence(parts: (string | null | undefined | false)[]): string | null {
@@ -185,6 +202,18 @@ function sentence(parts: (string | null | undefined | false)[]): string | null {
 
 function inError(at: Date | null, reason?: string | null): ChronologyEntry['enteredInError'] {
   return at ? { at, reason: reason ?? null } : undefined;
+}
+
+/** When and by whom a fact's own row says it was recorded (names resolved below). */
+function rowRecorded(row: object): { at: Date | null; by: string | null } {
+  const r = row as Record<string, unknown>;
+  const by = ['recordedById', 'createdById', 'byId', 'givenById', 'assessedById'].find(
+    (k) => typeof r[k] === 'string',
+  );
+  return {
+    at: r.createdAt instanceof Date ? r.createdAt : null,
+    by: by ? (r[by] as string) : null,
+  };
 }
 
 const wants = (filter: ChronologyFilter, kind: ChronologyKind) =>
@@ -243,6 +272,7 @@ export async function getChronology(
           p.expiryDate ? `Due to end on ${formatDate(p.expiryDate)}.` : null,
         ]),
         enteredInError: error,
+        recorded: rowRecorded(p),
         source: { table: 'LegalStatusPeriod', id: p.id },
       });
       if (p.endAt ?? p.endDate) {
@@ -253,6 +283,7 @@ export async function getChronology(
           title: `${name} ended`,
           detail: p.endReason ? humanise(p.endReason) : null,
           enteredInError: error,
+          recorded: rowRecorded(p),
           source: { table: 'LegalStatusPeriod', id: p.id },
         });
       }
@@ -282,8 +313,8 @@ export async function getChronology(
         revocation: true,
         discharges: true,
         events: {
-          where: { type: { notIn: [...SHOWN_FROM_TABLES] } },
           include: { recordedBy: { select: { name: true } } },
+          orderBy: { recordedAt: 'asc' },
         },
       },
     });
@@ -294,10 +325,12 @@ export async function getChronology(
           at: o.proposedAt,
           kind: 'order',
           title: 'Community treatment order proposed',
+          step: 'order-proposed',
           detail: sentence([
             o.responsibleClinician ? `By ${o.responsibleClinician.name}.` : null,
             `Responsible hospital: ${o.responsibleHospital.name}.`,
           ]),
+          recorded: rowRecorded(o),
           source: { table: 'CommunityTreatmentOrder', id: o.id },
         });
         const madeAt = o.effectiveAt ?? o.signedAt;
@@ -307,6 +340,7 @@ export async function getChronology(
             at: madeAt,
             kind: 'order',
             title: 'Community treatment order made',
+            step: 'order-made',
             form: 'CTO1',
             detail: sentence([
               o.signedAt ? `Signed ${formatDateTime(o.signedAt)}.` : null,
@@ -315,16 +349,25 @@ export async function getChronology(
                 ? `Responsible clinician: ${o.responsibleClinician.name}.`
                 : null,
             ]),
+            recorded: rowRecorded(o),
             source: { table: 'CommunityTreatmentOrder', id: o.id },
           });
         }
         if (o.endedAt ?? o.endedOn) {
+          // A death is recorded with the day it happened (endedOn) after the fact: that day,
+          // not the moment it was typed in, is when the order ended.
+          const endedOn = o.endedOn ? fromDbDate(o.endedOn) : null;
           push({
             id: `order:${o.id}:ended`,
-            at: o.endedAt ?? fromDbDate(o.endedOn as Date),
+            at:
+              o.endedAt && (!endedOn || londonDateOf(o.endedAt) === endedOn)
+                ? o.endedAt
+                : (endedOn as IsoDate),
+            step: 'order-ended',
             kind: 'order',
             title: 'Community treatment order ended',
             detail: o.endReason ? `${CTO_END_REASON_LABELS[o.endReason]}.` : null,
+            recorded: rowRecorded(o),
             source: { table: 'CommunityTreatmentOrder', id: o.id },
           });
         }
@@ -333,6 +376,7 @@ export async function getChronology(
             id: `period:${p.id}`,
             at: fromDbDate(p.startDate),
             kind: 'order',
+            step: 'period-began',
             title:
               p.index === 0
                 ? 'First period of the order began'
@@ -350,20 +394,26 @@ export async function getChronology(
                 : null,
             ]),
             enteredInError: inError(p.enteredInErrorAt),
+            recorded: rowRecorded(p),
             source: { table: 'CtoPeriod', id: p.id },
           });
         }
       }
       for (const e of o.events) {
-        const kind = eventKind(e.type);
+        if (SHOWN_FROM_TABLES.has(e.type)) continue;
+        if (TOLD_BY_HEARING_ROW.has(e.type) && !e.enteredInErrorAt) continue;
+        const kind = TOLD_BY_HEARING_ROW.has(e.type) ? 'hearing' : eventKind(e.type);
         if (!wants(filter, kind)) continue;
         push({
           id: `event:${e.id}`,
-          at: e.occurredAt,
+          // The day typed on the form, not the moment it was typed in (issue 9, part 4).
+          at: eventHappenedAt(e.type, e.occurredAt, e.facts),
           kind,
           title: EVENT_LABELS[e.type] ?? humanise(e.type),
           detail: null,
-          by: e.recordedBy?.name ?? null,
+          by: null,
+          recorded: { at: e.recordedAt, by: e.recordedBy?.name ?? null },
+          step: EVENT_STEPS[e.type],
           form: e.formId ? formType.get(e.formId) : undefined,
           enteredInError: inError(e.enteredInErrorAt, e.enteredInErrorReason),
           source: { table: 'CtoEvent', id: e.id },
@@ -387,6 +437,7 @@ export async function getChronology(
             ]),
             by: c.byId,
             enteredInError: inError(c.enteredInErrorAt),
+            recorded: rowRecorded(c),
             source: { table: 'ConditionChange', id: c.id },
           });
         }
@@ -407,6 +458,7 @@ export async function getChronology(
               r.reasons ? `Reasons: ${r.reasons}` : null,
             ]),
             enteredInError: error,
+            recorded: rowRecorded(r),
             source: { table: 'Recall', id: r.id },
           });
           if (r.detentionBeganAt) {
@@ -420,6 +472,7 @@ export async function getChronology(
                 ? `The 72 hours end at ${formatDateTime(r.deadlineAt)} (section 17F(6)).`
                 : null,
               enteredInError: error,
+              recorded: rowRecorded(r),
               source: { table: 'Recall', id: r.id },
             });
           }
@@ -432,6 +485,7 @@ export async function getChronology(
               form: 'CTO6',
               detail: `From ${hospitalName(t.fromHospitalId) ?? 'a hospital'} to ${hospitalName(t.toHospitalId) ?? 'another hospital'}. The 72 hours are unchanged.`,
               enteredInError: error,
+              recorded: rowRecorded(t),
               source: { table: 'RecallTransfer', id: t.id },
             });
           }
@@ -443,6 +497,7 @@ export async function getChronology(
               title: `Recall ended: ${RECALL_OUTCOME_LABELS[r.outcome].toLowerCase()}`,
               detail: null,
               enteredInError: error,
+              recorded: rowRecorded(r),
               source: { table: 'Recall', id: r.id },
             });
           }
@@ -460,6 +515,7 @@ export async function getChronology(
             `Detained again at ${hospitalName(v.hospitalId) ?? 'hospital'} (section 17G).`,
             v.rcReasons ? `Reasons: ${v.rcReasons}` : null,
           ]),
+          recorded: rowRecorded(v),
           source: { table: 'Revocation', id: v.id },
         });
       }
@@ -479,6 +535,7 @@ export async function getChronology(
             ]),
             by: d.decidedById,
             enteredInError: inError(d.enteredInErrorAt, d.enteredInErrorReason),
+            recorded: rowRecorded(d),
             source: { table: 'Discharge', id: d.id },
           });
         }
@@ -503,6 +560,7 @@ export async function getChronology(
           c.appliesOnRecall ? 'Applies if the patient is recalled.' : null,
         ]),
         enteredInError: error,
+        recorded: rowRecorded(c),
         source: { table: 'TreatmentCertificate', id: c.id },
       });
       if (c.endedOn) {
@@ -517,6 +575,7 @@ export async function getChronology(
             c.endNotes,
           ]),
           enteredInError: error,
+          recorded: rowRecorded(c),
           source: { table: 'TreatmentCertificate', id: c.id },
         });
       }
@@ -550,6 +609,7 @@ export async function getChronology(
         ]),
         by: r.givenById,
         enteredInError: inError(r.enteredInErrorAt),
+        recorded: rowRecorded(r),
         source: { table: 'RightsInformation', id: r.id },
       });
     }
@@ -591,6 +651,7 @@ export async function getChronology(
         detail: sentence([...concerns, a.summary]),
         by: a.assessedById,
         enteredInError: inError(a.enteredInErrorAt, a.enteredInErrorReason),
+        recorded: rowRecorded(a),
         source: { table: 'SocialFactorAssessment', id: a.id },
       });
     }
@@ -628,6 +689,7 @@ export async function getChronology(
         ]),
         by: c.staff.name,
         enteredInError: inError(c.enteredInErrorAt, c.enteredInErrorReason),
+        recorded: rowRecorded(c),
         source: { table: 'Contact', id: c.id },
       });
     }
@@ -646,6 +708,7 @@ export async function getChronology(
         detail: sentence([q.selfRated ? 'Rated by the patient.' : 'Rated by staff.', q.notes]),
         by: q.recordedById,
         enteredInError: inError(q.enteredInErrorAt),
+        recorded: rowRecorded(q),
         source: { table: 'QualityOfLifeRating', id: q.id },
       });
     }
@@ -663,6 +726,7 @@ export async function getChronology(
         id: `tribunal:${c.id}`,
         at: fromDbDate(c.madeOn),
         kind: 'hearing',
+        step: 'tribunal-case-received',
         title:
           c.kind === 'APPLICATION'
             ? `Application to the tribunal by the ${TRIBUNAL_APPLICANT_LABELS[c.applicant].toLowerCase()}`
@@ -672,21 +736,26 @@ export async function getChronology(
           c.withdrawnOn ? `Withdrawn ${formatDate(c.withdrawnOn)}.` : null,
         ]),
         enteredInError: error,
+        recorded: rowRecorded(c),
         source: { table: 'TribunalCase', id: c.id },
       });
       for (const h of c.hearings) {
         push({
           id: `tribunal-hearing:${h.id}`,
-          at: h.heldOn ? fromDbDate(h.heldOn) : h.scheduledAt,
+          // Held: the day it was held. Not yet held: the listing is what happened, when it was
+          // recorded; the hearing's own date is in the future and belongs to the diary.
+          at: h.heldOn ? fromDbDate(h.heldOn) : h.createdAt,
           kind: 'hearing',
+          step: h.heldOn ? 'tribunal-hearing-held' : 'tribunal-hearing-listed',
           title: h.heldOn
             ? `Tribunal hearing${h.outcome ? `: ${HEARING_OUTCOME_LABELS[h.outcome].toLowerCase()}` : ''}`
-            : 'Tribunal hearing scheduled',
+            : `Tribunal hearing listed for ${formatDateTime(h.scheduledAt)}`,
           detail: sentence([
             h.deferredToOn ? `Discharge deferred to ${formatDate(h.deferredToOn)}.` : null,
             h.notes,
           ]),
           enteredInError: error,
+          recorded: rowRecorded(h),
           source: { table: 'TribunalHearing', id: h.id },
         });
       }
@@ -694,18 +763,70 @@ export async function getChronology(
     for (const m of managers) {
       push({
         id: `managers-hearing:${m.id}`,
-        at: m.heldOn ? fromDbDate(m.heldOn) : m.scheduledAt,
+        at: m.heldOn ? fromDbDate(m.heldOn) : m.createdAt,
         kind: 'hearing',
+        step: m.heldOn ? 'managers-hearing-held' : 'managers-hearing-listed',
         title: m.heldOn
           ? `Hospital managers' hearing${m.outcome ? `: ${MANAGERS_HEARING_OUTCOME_LABELS[m.outcome].toLowerCase()}` : ''}`
-          : "Hospital managers' hearing scheduled",
+          : `Hospital managers' hearing listed for ${formatDateTime(m.scheduledAt)}`,
         detail: sentence([`${MANAGERS_HEARING_REASON_LABELS[m.reason]}.`, m.notes]),
+        recorded: rowRecorded(m),
         source: { table: 'ManagersHearing', id: m.id },
       });
     }
   }
 
-  // Names for entries that hold a user id in `by`.
+  // When and by whom each entry was recorded: the order's event log where it names the row
+  // (or the order's step), otherwise the row's own creation time and recorder.
+  const logged = await client.ctoEvent.findMany({
+    where: { patientId, patient: scoped.patientWhere },
+    select: {
+      orderId: true,
+      type: true,
+      recordedAt: true,
+      enteredInErrorAt: true,
+      facts: true,
+      recordedBy: { select: { name: true } },
+    },
+    orderBy: { recordedAt: 'asc' },
+  });
+  const byRow = new Map<string, { at: Date; by: string | null }>();
+  const byOrderStep = new Map<string, { at: Date; by: string | null }>();
+  const ENDING = new Set<CtoEventType>([
+    'WITHDRAW_PROPOSAL',
+    'AMHP_DECLINE_MAKING',
+    'REVOKE',
+    'DISCHARGE_BY_RC',
+    'DISCHARGE_BY_MANAGERS',
+    'DISCHARGE_BY_TRIBUNAL',
+    'NR_DISCHARGE_TAKES_EFFECT',
+    'EXPIRE',
+    'DEATH',
+  ]);
+  for (const e of logged) {
+    const rec = { at: e.recordedAt, by: e.recordedBy?.name ?? null };
+    const facts = (e.facts ?? {}) as Record<string, unknown>;
+    for (const v of Object.values(facts)) {
+      if (typeof v === 'string' && UUID.test(v) && !byRow.has(v)) byRow.set(v, rec);
+    }
+    if (e.type === 'PROPOSE' && !byOrderStep.has(`${e.orderId}:proposed`)) {
+      byOrderStep.set(`${e.orderId}:proposed`, rec);
+    }
+    if (e.type === 'MAKE' || e.type === 'TAKE_EFFECT') {
+      if (!byOrderStep.has(`${e.orderId}:made`)) byOrderStep.set(`${e.orderId}:made`, rec);
+    }
+    if (ENDING.has(e.type) && !e.enteredInErrorAt) byOrderStep.set(`${e.orderId}:ended`, rec);
+  }
+  for (const e of entries) {
+    if (e.source.table === 'CtoEvent') continue;
+    const stage = e.source.table === 'CommunityTreatmentOrder' ? e.id.split(':')[2] : null;
+    const fromLog = stage ? byOrderStep.get(`${e.source.id}:${stage}`) : byRow.get(e.source.id);
+    if (fromLog) e.recorded = fromLog;
+    else if (e.recorded?.by) userIds.add(e.recorded.by);
+    if (e.recorded && !e.recorded.at && !e.recorded.by) e.recorded = null;
+  }
+
+  // Names for entries that hold a user id in `by` (or in who recorded them).
   const ids = [...userIds];
   if (ids.length) {
     const users = await client.user.findMany({
@@ -716,10 +837,12 @@ export async function getChronology(
     for (const e of entries) {
       if (e.by && names.has(e.by)) e.by = names.get(e.by) ?? null;
       else if (e.by && /^[0-9a-f-]{36}$/i.test(e.by)) e.by = null;
+      const rec = e.recorded;
+      if (rec?.by && UUID.test(rec.by)) rec.by = names.get(rec.by) ?? null;
     }
   }
 
-  const result = sortChronology(filterChronology(entries, filter));
+  const result = sortChronology(filterChronology(entries, filter), filter.direction);
   await audit(ctx, {
     action: 'chronology.read',
     outcome: 'SUCCESS',
@@ -731,6 +854,7 @@ export async function getChronology(
       kinds: filter.kinds && filter.kinds.length ? [...filter.kinds] : 'all',
       from: filter.from ?? null,
       to: filter.to ?? null,
+      direction: filter.direction ?? 'oldest-first',
       count: result.length,
     },
   });
@@ -744,7 +868,12 @@ export interface ChronologyFilterParse {
   /** Field errors keyed 'from' / 'to'. */
   errors: Record<string, string>;
   /** What the form should show again. */
-  values: { kinds: ChronologyKind[]; from: DateParts; to: DateParts };
+  values: {
+    kinds: ChronologyKind[];
+    from: DateParts;
+    to: DateParts;
+    direction: ChronologyDirection;
+  };
 }
 
 export interface DateParts {
@@ -796,13 +925,15 @@ export function parseChronologyParams(
   if (from.date && to.date && from.date > to.date) {
     errors.to = 'The end date must be the same as or after the start date';
   }
+  const direction = parseChronologyDirection(params.order);
   return {
     filter: {
       kinds,
       from: errors.from ? undefined : from.date,
       to: errors.to ? undefined : to.date,
+      direction,
     },
     errors,
-    values: { kinds, from: fromParts, to: toParts },
+    values: { kinds, from: fromParts, to: toParts, direction },
   };
 }

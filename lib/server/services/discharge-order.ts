@@ -84,6 +84,7 @@ export function dischargeOrder(
             scheduledAt: data.decidedAt,
             heldOn: toDbDate(data.hearingHeldOn ?? day),
             panel: data.panel.join('\n'),
+            panelMembers: data.panel,
             outcome: 'DISCHARGE',
             decisionOn: toDbDate(day),
             notes: data.reasons,

@@ -5,6 +5,7 @@ import 'server-only';
 import { minInstant } from './time';
 import { londonTime, londonDateOf, toDbDate } from '@/lib/server/dates';
 import { managersReviewSchema } from '@/lib/schemas/orders/extension';
+import { checkManagersPanel } from '@/lib/cto';
 import type { ServiceActor } from './run-service';
 import {
   commitAndQueue,
@@ -42,6 +43,10 @@ export function recordManagersReview(
           heldOn: 'The date of the review must be today or in the past',
         });
       }
+      // s23(4): lib/cto refuses a panel of fewer than three different members.
+      const panel = checkManagersPanel(d.panel);
+      if (!panel.ok) return ctx.refuse(panel.code, panel.message, { panel: panel.message });
+      const members = panel.value;
       // The review happened on that day: record it at midday, or now if that is still to come.
       const at = minInstant(londonTime(d.heldOn, 12, 0), ctx.now);
       const outcome = decideAt(
@@ -68,7 +73,8 @@ export function recordManagersReview(
           data: {
             extensionId: extension.id,
             heldOn: toDbDate(d.heldOn),
-            panel: d.panel,
+            panel: members.join('\n'),
+            panelMembers: members,
             outcome: 'CONTINUE',
             decisionOn: toDbDate(d.heldOn),
             notes: d.notes ?? null,
@@ -83,7 +89,8 @@ export function recordManagersReview(
             reason: 'EXTENSION_REVIEW',
             scheduledAt: at,
             heldOn: toDbDate(d.heldOn),
-            panel: d.panel,
+            panel: members.join('\n'),
+            panelMembers: members,
             outcome: 'CONTINUE',
             decisionOn: toDbDate(d.heldOn),
             notes: d.notes ?? null,

@@ -2,7 +2,12 @@ import 'server-only';
 // A tribunal application received or a reference made (s66, s67, s68): the case, with the date
 // the statement and reports are due (C7, HESC r32(6): lib/cto tribunalDocumentsDueDetailed) and
 // whether a nursing report is needed (the patient is an in-patient, including when recalled).
-import { tribunalDocumentsDueDetailed } from '@/lib/cto';
+import {
+  checkSecondApplication,
+  requiredTribunalDocuments,
+  tribunalDocumentsDueDetailed,
+} from '@/lib/cto';
+import { fromDbDate } from '@/lib/server/dates';
 import { tribunalCaseSchema } from '@/lib/schemas/orders/tribunal';
 import { toDbDate } from '@/lib/server/dates';
 import type { ServiceActor } from './run-service';
@@ -21,6 +26,7 @@ export type TribunalCaseRecorded = {
   documentsDueOn: string;
   nursingReportRequired: boolean;
   explain: string;
+  documentIds: string[];
   warnings: { code: string; message: string }[];
 };
 
@@ -53,6 +59,31 @@ export function recordTribunalCase(actor: ServiceActor, input: unknown, options:
         outcome.state === 'RECALLED' ||
         outcome.state === 'REVOKED';
       const due = tribunalDocumentsDueDetailed(d.receivedOn, { patientIsInpatient: inpatient });
+      // s77(2): one application per person per period (the order's period the day falls in).
+      const existing = await ctx.tx.tribunalCase.findMany({
+        where: { patientId: order.patientId, patient: ctx.patientWhere, enteredInErrorAt: null },
+        select: { kind: true, applicant: true, receivedOn: true, status: true, withdrawnOn: true },
+      });
+      const period = order.periods.find(
+        (p) => fromDbDate(p.startDate) <= d.receivedOn && fromDbDate(p.endDate) >= d.receivedOn,
+      );
+      const second = checkSecondApplication({
+        kind: d.kind,
+        applicant: d.applicant,
+        receivedOn: d.receivedOn,
+        period: period
+          ? { start: fromDbDate(period.startDate), end: fromDbDate(period.endDate) }
+          : null,
+        existing: existing.map((c) => ({
+          kind: c.kind,
+          applicant: c.applicant,
+          receivedOn: fromDbDate(c.receivedOn),
+          withdrawn: c.status === 'WITHDRAWN' || c.withdrawnOn !== null,
+        })),
+      });
+      if (!second.ok) {
+        return ctx.refuse(second.code, second.message, { applicant: second.message });
+      }
       const created = await ctx.tx.tribunalCase.create({
         data: {
           patientId: order.patientId,
@@ -68,6 +99,43 @@ export function recordTribunalCase(actor: ServiceActor, input: unknown, options:
         },
         select: { id: true },
       });
+      // One row per document the case needs (r32(6)), each with its author and due date: the
+      // RC and the care coordinator in post, the MHA office for the statement, and a named
+      // person (chosen later) for the nursing report.
+      const staff = await ctx.tx.staffAssignment.findMany({
+        where: { patientId: order.patientId, endedOn: null },
+        select: { userId: true, kind: true },
+        orderBy: { startedOn: 'desc' },
+      });
+      const rcId =
+        order.responsibleClinicianId ??
+        staff.find((a) => a.kind === 'RESPONSIBLE_CLINICIAN')?.userId ??
+        null;
+      const ccId = staff.find((a) => a.kind === 'CARE_COORDINATOR')?.userId ?? null;
+      const documentIds: string[] = [];
+      for (const doc of requiredTribunalDocuments({ patientIsInpatient: inpatient })) {
+        const authorId =
+          doc.author === 'RESPONSIBLE_CLINICIAN'
+            ? rcId
+            : doc.author === 'CARE_COORDINATOR'
+              ? ccId
+              : doc.author === 'MHA_OFFICE'
+                ? ctx.actor.userId
+                : null;
+        const row = await ctx.tx.tribunalDocument.create({
+          data: {
+            patientId: order.patientId,
+            caseId: created.id,
+            kind: doc.kind,
+            authorRole: doc.author,
+            authorId,
+            dueOn: toDbDate(due.date),
+            requestedAt: ctx.now,
+          },
+          select: { id: true },
+        });
+        documentIds.push(row.id);
+      }
       const result = await commitAndQueue(ctx, {
         order,
         expectedVersion: d.expectedVersion,
@@ -88,7 +156,8 @@ export function recordTribunalCase(actor: ServiceActor, input: unknown, options:
         documentsDueOn: due.date,
         nursingReportRequired: due.nursingReportRequired,
         explain: due.explain,
-        warnings: plainWarnings(result.warnings),
+        documentIds,
+        warnings: [...plainWarnings(result.warnings), ...second.warnings],
       };
     },
   });

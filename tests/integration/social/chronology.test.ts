@@ -1,4 +1,4 @@
-// The patient's chronology (issue 5, part 3): every kind of entry, newest first, filterable,
+// The patient's chronology (issue 5, part 3): every kind of entry, oldest first, filterable,
 // entries entered in error kept and flagged; scoped by the actor and audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -152,23 +152,24 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const newestFirst = (entries: ChronologyEntry[]) =>
+// Oldest first by default (issue 9, part 4): days never go backwards; within a day,
+// lib/chronology places entries known only by their day (tested in tests/unit).
+const oldestFirst = (entries: ChronologyEntry[]) =>
   entries.every((e, i) => {
     const next = entries[i + 1];
     if (!next) return true;
-    const t = (x: ChronologyEntry) =>
-      typeof x.at === 'string' ? londonTime(x.at, 12).getTime() : x.at.getTime();
-    return t(e) >= t(next);
+    const day = (x: ChronologyEntry) => (typeof x.at === 'string' ? x.at : londonDateOf(x.at));
+    return day(e) <= day(next);
   });
 
 describe('the chronology', () => {
-  it('tells the whole story, every kind, newest first, and audits the read', async () => {
+  it('tells the whole story, every kind, oldest first, and audits the read', async () => {
     const actor = actorOf(fx.cc);
     const { entries, patient } = await getChronology({ actor, client: db }, fx.patientId);
     expect(patient.id).toBe(fx.patientId);
     const kinds = new Set(entries.map((e) => e.kind));
     for (const kind of CHRONOLOGY_KINDS) expect(kinds, `kind ${kind}`).toContain(kind);
-    expect(newestFirst(entries)).toBe(true);
+    expect(oldestFirst(entries)).toBe(true);
 
     const titles = entries.map((e) => e.title);
     expect(titles).toEqual(
@@ -223,7 +224,7 @@ describe('the chronology', () => {
     const revokedAt = entries.findIndex((e) => e.title === 'Community treatment order revoked');
     const assessedAt = entries.findIndex((e) => e.source.id === assessment.id);
     expect(Math.abs(revokedAt - assessedAt)).toBeLessThanOrEqual(2);
-    expect(newestFirst(entries)).toBe(true);
+    expect(oldestFirst(entries)).toBe(true);
   });
 
   it('filters by kind and by date', async () => {

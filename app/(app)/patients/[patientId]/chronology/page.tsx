@@ -10,6 +10,7 @@ import { PatientCaption } from '@/components/social/patient-caption';
 import { ChronologyFilters } from '@/components/patients/chronology-filters';
 import { ChronologyList } from '@/components/patients/chronology-list';
 import { ChronologyPrintButton } from '@/components/patients/chronology-print-button';
+import { ChronologyOrderSwitch } from '@/components/patients/chronology-order-switch';
 import { NoPermission } from '@/components/ui/no-permission';
 import './chronology.css';
 
@@ -84,11 +85,12 @@ export default async function ChronologyPage({
       ) : null}
       <p className="app-no-print">
         Everything recorded about this patient’s detention and order, and the social side of their
-        care, newest first.
+        care, dated when it happened. Under each date: when it was recorded, and by whom.
       </p>
       <ChronologyFilters action={path} parsed={parsed} />
+      <ChronologyOrderSwitch path={path} parsed={parsed} />
       <ChronologyPrintButton />
-      <ChronologyList entries={entries} />
+      <ChronologyList entries={entries} direction={parsed.values.direction} />
     </>
   );
 }

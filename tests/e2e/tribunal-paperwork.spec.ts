@@ -1,0 +1,116 @@
+// Issue 9 as the MHA office does it: record a reference, find the case in the office's view,
+// diarise a hearing in the future, mark every document sent and see the deadline close; the
+// chronology oldest first with "recorded on ... by ...", and newest first. axe on every page.
+import { expect, test } from '@playwright/test';
+import { withFactories } from './support/factories';
+import { expectAccessible, signIn } from './support/session';
+
+function northPatientWithOrder(): { id: string; orderId: string; name: string } {
+  return withFactories(`
+    const team = await db.team.findUniqueOrThrow({ where: { code: 'NORTH' } });
+    const rc = await db.user.findUniqueOrThrow({ where: { email: 'rc.north@cto-tracker.example' } });
+    const cc = await db.user.findUniqueOrThrow({ where: { email: 'coordinator.north@cto-tracker.example' } });
+    const amhp = await db.user.findUniqueOrThrow({ where: { email: 'amhp@cto-tracker.example' } });
+    const hospital = await db.hospital.findUniqueOrThrow({ where: { siteCode: 'RXX01' } });
+    const today = d.londonDateOf(new Date());
+    const madeOn = d.addCalendarDays(today, -60);
+    const admittedOn = d.addCalendarDays(madeOn, -60);
+    const patient = await f.createPatient(db, { trustId: team.trustId, teamId: team.id, givenName: 'Tia', familyName: 'Tribunal-' + f.unique(), allocatedOn: admittedOn });
+    await f.assignCareTeam(db, { patientId: patient.id, careCoordinatorId: cc.id, responsibleClinicianId: rc.id, startedOn: admittedOn });
+    const lsp = await f.createLegalStatusPeriod(db, { patientId: patient.id, hospitalId: hospital.id, startAt: d.londonTime(admittedOn, 14, 0), firstMedicationOn: d.addCalendarDays(admittedOn, 1) });
+    const order = await f.createOrder(db, {
+      patientId: patient.id, legalStatusPeriodId: lsp.id, responsibleHospitalId: hospital.id,
+      responsibleClinicianId: rc.id, teamId: team.id, amhpId: amhp.id,
+      proposedAt: d.londonTime(d.addCalendarDays(madeOn, -2), 10, 0),
+      amhpRespondedAt: d.londonTime(d.addCalendarDays(madeOn, -1), 15, 0),
+      signedAt: d.londonTime(madeOn, 13, 0),
+    });
+    return { id: patient.id, orderId: order.id, name: patient.givenName + ' ' + patient.familyName };
+  `);
+}
+
+test('the MHA office records a reference, diarises the hearing, sends every document and the deadline closes', async ({
+  page,
+}) => {
+  test.setTimeout(840_000);
+  const patient = northPatientWithOrder();
+  const now = new Date();
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(now);
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  await signIn(page, 'mha.office@cto-tracker.example');
+
+  // --- The reference -------------------------------------------------------------------------
+  await page.goto(`/patients/${patient.id}/orders/${patient.orderId}/tribunal`);
+  await page.getByRole('radio', { name: 'Reference', exact: true }).check();
+  await page.getByLabel('The hospital managers').check();
+  await page.getByLabel('Section it is made under').selectOption('s68(6)');
+  await page.getByLabel('Day').first().fill(part('day'));
+  await page.getByLabel('Month').first().fill(part('month'));
+  await page.getByLabel('Year').first().fill(part('year'));
+  await page
+    .getByRole('group', { name: /in-patient now/ })
+    .getByLabel('No')
+    .check();
+  await page.getByRole('button', { name: 'Record the application or reference' }).click();
+  await expect(page.getByText(/recorded/i).first()).toBeVisible();
+
+  // --- The office's view, then the case ------------------------------------------------------
+  await page.goto('/tribunal');
+  await expect(page.getByRole('heading', { name: 'Tribunal paperwork', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: patient.name }).first().click();
+  await expect(
+    page.getByRole('heading', { name: /Reference to the tribunal/, level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByText('For legal review')).toBeVisible();
+  await expectAccessible(page);
+
+  // A hearing in the future is accepted (it was refused before issue 9).
+  const future = new Date(now.getTime() + 20 * 86_400_000);
+  const fp = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(future);
+  const fpart = (t: string) => fp.find((p) => p.type === t)?.value ?? '';
+  const hearing = page.getByRole('group', { name: 'When is the hearing?' });
+  await hearing.getByLabel('Day').fill(fpart('day'));
+  await hearing.getByLabel('Month').fill(fpart('month'));
+  await hearing.getByLabel('Year').fill(fpart('year'));
+  await hearing.getByLabel(/Time/).fill('10:30');
+  await page.getByLabel('By video').check();
+  await page.getByRole('button', { name: 'Diarise the hearing' }).click();
+  await expect(page.getByText(/Listed for .*10:30/)).toBeVisible();
+
+  // Every document sent: the deadline closes.
+  for (const label of [
+    'Responsible authority’s statement: move to',
+    'Responsible clinician’s report: move to',
+    'Social circumstances report: move to',
+  ]) {
+    await page.getByLabel(label).selectOption('SENT');
+    await page
+      .locator('form', { has: page.getByLabel(label) })
+      .getByRole('button', { name: 'Update' })
+      .click();
+    await expect(page.getByLabel(label)).toHaveCount(0);
+  }
+  await expect(page.getByText('The deadline is closed.')).toBeVisible();
+  await expectAccessible(page);
+
+  // --- The chronology: oldest first, recorded on/by, and newest first -------------------------
+  await page.goto(`/patients/${patient.id}/chronology`);
+  await expect(page.getByRole('heading', { name: 'Chronology', level: 1 })).toBeVisible();
+  await expect(page.getByText(/entries, oldest first/)).toBeVisible();
+  await expect(page.getByText(/Recorded on .* by /).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Show newest first' }).click();
+  await expect(page.getByText(/entries, newest first/)).toBeVisible();
+  await expectAccessible(page);
+});

@@ -40,6 +40,7 @@ import { fromDbDate, londonDateOf, londonTime, type IsoDate } from '@/lib/server
 import { humanise } from '@/lib/ui/humanise';
 import { readPatientInScope, type ScopedPatient } from '@/lib/server/services/social/read-scope';
 import { audit, type QueryContext } from './access';
+import { patientChangeEntries } from './patient-change-entries';
 
 export const CHRONOLOGY_KINDS = [
   'legal-status',
@@ -54,6 +55,7 @@ export const CHRONOLOGY_KINDS = [
   'contact',
   'quality-of-life',
   'hearing',
+  'record', // issue 10: corrections and changes of the patient's record
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -70,6 +72,7 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   contact: 'Contacts and activities',
   'quality-of-life': 'Quality of life',
   hearing: "Tribunals and managers' hearings",
+  record: 'Changes to the patient’s details',
 };
 
 export interface ChronologyEntry {
@@ -702,6 +705,14 @@ export async function getChronology(
         detail: sentence([`${MANAGERS_HEARING_REASON_LABELS[m.reason]}.`, m.notes]),
         source: { table: 'ManagersHearing', id: m.id },
       });
+    }
+  }
+
+  // Issue 10: corrections and changes of the patient's record (lib/server/queries/patient-change-entries.ts).
+  if (wants(filter, 'record')) {
+    for (const e of await patientChangeEntries(client, mine)) {
+      push(e);
+      if (e.by) userIds.add(e.by);
     }
   }
 

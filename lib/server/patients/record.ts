@@ -5,7 +5,7 @@ import 'server-only';
 // advance decisions, the legal status period), and the checks that an id chosen from a list
 // names a real, active team, person or hospital.
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Tx } from '@/lib/server/db';
+import type { Db, Tx } from '@/lib/server/db';
 import { formatLongDate, fromDbDate, fromDbDateOrNull } from '@/lib/server/dates';
 import { Refusal, type FieldErrors } from '@/lib/server/services/run-service';
 import type { PatientFieldName, RegisterPatientInput } from '@/lib/schemas/patients';
@@ -77,7 +77,7 @@ export interface PatientRows {
 }
 
 export async function loadPatientRecord(
-  tx: Tx,
+  tx: Tx | Db,
   where: Prisma.PatientWhereInput,
 ): Promise<{ values: PatientValues; rows: PatientRows } | null> {
   const p = await tx.patient.findFirst({

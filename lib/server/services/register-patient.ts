@@ -4,7 +4,7 @@ import 'server-only';
 // decision, MAPPA, the s117 authorities and the detention the order will follow. One
 // transaction; an NHS number or local identifier already on the register is refused, naming the
 // record that has it. The import (issue 10 §2) calls `writeNewPatient` inside its own service.
-import { Prisma } from '@/lib/generated/prisma/client';
+import { type Prisma } from '@/lib/generated/prisma/client';
 import { registerPatientSchema, type RegisterPatientInput } from '@/lib/schemas/patients';
 import type { Tx } from '@/lib/server/db';
 import { db as defaultDb } from '@/lib/server/db';

@@ -39,6 +39,7 @@ import {
   type IsoDate,
 } from '@/lib/server/dates';
 import { recomputeAllDeadlines } from '@/lib/server/deadlines/recompute';
+import { seedPatientHistory } from './seed/patients';
 import {
   addHoursTo,
   assignCareTeam,
@@ -2104,6 +2105,7 @@ async function seedInto(
   }
   await createContacts(db, contacts);
   await createQualityOfLifeRatings(db, ratings);
+  await seedPatientHistory(db, today, now); // issue 10: care-team history (prisma/seed/patients.ts)
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -6,7 +6,7 @@ import type { InputOf } from '@/components/forms/bind';
 import { SelectField } from '@/components/forms/fields';
 import type { FormState } from '@/lib/schemas/form-state';
 import type { updatePatientSchema } from '@/lib/schemas/patients';
-import { EditKindFields } from './edit-patient-form';
+import { editKindFields } from './edit-patient-form';
 import type { Option } from './patient-details-fields';
 
 export function AssignmentForm({
@@ -43,7 +43,7 @@ export function AssignmentForm({
             label={`New ${what}`}
             options={[{ value: '', label: 'No one (end the assignment)' }, ...people]}
           />
-          <EditKindFields f={f} today={today} />
+          {editKindFields({ f, today })}
         </>
       )}
     </ActionForm>

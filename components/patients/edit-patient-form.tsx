@@ -8,7 +8,7 @@ import { DateField, RadiosField, TextAreaField } from '@/components/forms/fields
 import type { FormState } from '@/lib/schemas/form-state';
 import type { updatePatientSchema } from '@/lib/schemas/patients';
 import {
-  PatientDetailsFields,
+  patientDetailsFields,
   type PatientFormInput,
   type PatientFormOptions,
   type PatientInitial,
@@ -27,7 +27,8 @@ export const EDIT_KIND_OPTIONS = [
   },
 ] as const;
 
-export function EditKindFields({
+/** Called inside ActionForm's children (not a component): the fields bind before the summary. */
+export function editKindFields({
   f,
   today,
 }: {
@@ -86,14 +87,14 @@ export function EditPatientForm({
     >
       {(f) => (
         <>
-          <EditKindFields f={f} today={today} />
-          <PatientDetailsFields
-            f={f as unknown as FormBinding<PatientFormInput>}
-            options={options}
-            initial={initial}
-            include={{ careTeam: false, legalStatus: true }}
-            legalStatusLocked={legalStatusLocked}
-          />
+          {editKindFields({ f, today })}
+          {patientDetailsFields({
+            f: f as unknown as FormBinding<PatientFormInput>,
+            options,
+            initial,
+            include: { careTeam: false, legalStatus: true },
+            legalStatusLocked,
+          })}
         </>
       )}
     </ActionForm>

@@ -1,6 +1,8 @@
 'use client';
 // The fields of a patient's record (issue 10), written once through the form binding and used
 // by the register form and the edit form. Names are those of lib/schemas/patients.ts.
+// A function called inside ActionForm's children (not a component), so that the fields are
+// bound before the error summary is drawn and the summary links to each of them.
 import type { FormBinding } from '@/components/forms/bind';
 import {
   DateField,
@@ -58,7 +60,7 @@ const yesNo = (v: boolean | null | undefined) =>
   v === true ? 'yes' : v === false ? 'no' : undefined;
 const str = (v: string | null | undefined) => v ?? undefined;
 
-export function PatientDetailsFields({
+export function patientDetailsFields({
   f,
   options,
   initial = {},

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/forms/action-form';
 import type { FormState } from '@/lib/schemas/form-state';
 import {
-  PatientDetailsFields,
+  patientDetailsFields,
   type PatientFormInput,
   type PatientFormOptions,
 } from './patient-details-fields';
@@ -45,7 +45,7 @@ export function RegisterPatientForm({
               </p>
             </div>
           ) : null}
-          <PatientDetailsFields f={f} options={options} />
+          {patientDetailsFields({ f, options })}
         </>
       )}
     </ActionForm>

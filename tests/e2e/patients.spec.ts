@@ -67,6 +67,10 @@ test('the MHA office registers a patient, changes their care coordinator and cor
   await page.getByLabel('Team', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Care coordinator (optional)').selectOption({ index: 1 });
   await page.getByLabel('Responsible clinician (optional)').selectOption({ index: 1 });
+  // Taken on in the past, so that today's change of care coordinator comes after it.
+  await page.locator('#allocatedOn-day').fill('2');
+  await page.locator('#allocatedOn-month').fill('6');
+  await page.locator('#allocatedOn-year').fill('2025');
   await page.getByLabel('Nearest relative’s name').fill('Peter ' + familyName);
   await page.getByLabel('Relationship to the patient').fill('Husband');
   await page

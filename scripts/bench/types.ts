@@ -1,0 +1,14 @@
+// One measured route for `npm run bench` (each slice adds a file in ./cases with a default export
+// of BenchCase[]; the harness imports every file in that folder).
+import type { Role } from '../../lib/auth/roles';
+
+export interface BenchCase {
+  name: string;
+  role: Role;
+  path: string;
+  goalP50Ms: number;
+  goalP95Ms: number;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+}

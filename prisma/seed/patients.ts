@@ -4,7 +4,13 @@
 // timeline, the chronology and the continuity count show it), and one patient's postcode was
 // corrected by the MHA office with a reason.
 import type { FactoryDb } from '@/tests/factories/db';
-import { addCalendarDays, calendarDaysBetween, fromDbDate, toDbDate, type IsoDate } from '@/lib/server/dates';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  fromDbDate,
+  toDbDate,
+  type IsoDate,
+} from '@/lib/server/dates';
 
 export async function seedPatientHistory(db: FactoryDb, today: IsoDate, now: Date): Promise<void> {
   const [ccNorth, tom, mha] = await Promise.all([
@@ -72,7 +78,9 @@ export async function seedPatientHistory(db: FactoryDb, today: IsoDate, now: Dat
       data: { version: { increment: 1 } },
       select: { version: true },
     });
-    const typo = withPostcode.postcode.replace(/\d(?=[A-Z]{2}$)/, (d) => String((Number(d) + 1) % 10));
+    const typo = withPostcode.postcode.replace(/\d(?=[A-Z]{2}$)/, (d) =>
+      String((Number(d) + 1) % 10),
+    );
     await db.patientChange.create({
       data: {
         patientId: withPostcode.id,

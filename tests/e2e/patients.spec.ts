@@ -20,9 +20,9 @@ function freshNhsNumber(): string {
 
 async function chooseOtherThan(page: Page, select: ReturnType<Page['getByLabel']>) {
   const current = await select.inputValue();
-  const values = await select.locator('option').evaluateAll((options) =>
-    options.map((o) => (o as HTMLOptionElement).value),
-  );
+  const values = await select
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   const other = values.find((v) => v !== '' && v !== current);
   if (!other) throw new Error('Only one person to choose from');
   await select.selectOption(other);

@@ -1,4 +1,6 @@
 // Issue 10: the register form (its lists of teams, staff and hospitals) as the MHA office opens it.
+import type { BenchCase } from '../types';
+
 export default [
   {
     name: 'Patients: register form',
@@ -7,4 +9,4 @@ export default [
     goalP50Ms: 1000,
     goalP95Ms: 1000,
   },
-] satisfies import('../types').BenchCase[];
+] satisfies BenchCase[];

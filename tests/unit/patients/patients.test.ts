@@ -110,7 +110,11 @@ describe('the patient schemas', () => {
   };
 
   it('reads JSON dates and booleans as the form’s fields and clears empty optional text', () => {
-    const parsed = registerPatientSchema.parse({ ...minimal, otherNames: '  ', nearestRelative: {} });
+    const parsed = registerPatientSchema.parse({
+      ...minimal,
+      otherNames: '  ',
+      nearestRelative: {},
+    });
     expect(parsed).toMatchObject({
       nhsNumber: '9434765919',
       dateOfBirth: '1990-01-31',

@@ -40,6 +40,7 @@ import {
   type IsoDate,
 } from '@/lib/server/dates';
 import { recomputeAllDeadlines } from '@/lib/server/deadlines/recompute';
+import { seedPatientHistory } from './seed/patients';
 import {
   addHoursTo,
   assignCareTeam,
@@ -2109,6 +2110,7 @@ async function seedInto(
   await createContacts(db, contacts);
   await createQualityOfLifeRatings(db, ratings);
   await seedTribunalPaperwork(db, { today, now }); // issue 9: tribunal paperwork demo
+  await seedPatientHistory(db, today, now); // issue 10: care-team history (prisma/seed/patients.ts)
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -69,6 +69,8 @@ const BREAK_GLASS: Grant = 'request:break-glass:trust';
 export const GRANTS: Record<Role, readonly Grant[]> = {
   CARE_COORDINATOR: [
     ...CLINICAL_READ,
+    // Issue 10: care coordinators correct and change their team's patients' details, but do not
+    // register patients (docs/decisions/742-who-registers-and-edits-patients.md).
     'update:patient:team',
     'record:awol:team',
     'record:rights-information:team',
@@ -116,6 +118,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
   // The MHA office: the trust-wide register, receipt and scrutiny, dates, tribunals.
   MHA_ADMINISTRATOR: [
     'read:patient:trust',
+    // Issue 10: only the MHA office registers patients (decision 742).
     'create:patient:trust',
     'update:patient:trust',
     'read:order:trust',

@@ -34,6 +34,8 @@ import { recordAwolBegins, recordAwolEnds } from '@/lib/server/services/record-a
 import { recordBarringReport } from '@/lib/server/services/record-barring-report';
 import { recordCertificate } from '@/lib/server/services/record-certificate';
 import { recordContact } from '@/lib/server/services/record-contact';
+import { registerPatient } from '@/lib/server/services/register-patient';
+import { updatePatient } from '@/lib/server/services/update-patient';
 import { recordCto7Receipt } from '@/lib/server/services/record-cto7-receipt';
 import { recordDeath } from '@/lib/server/services/record-death';
 import { recordExtensionAgreement } from '@/lib/server/services/record-extension-agreement';
@@ -142,6 +144,8 @@ const CASES: Case[] = [
   },
   { file: 'record-certificate', name: 'recordCertificate', kind: 'plain', fn: recordCertificate },
   { file: 'record-contact', name: 'recordContact', kind: 'withId', fn: recordContact },
+  { file: 'register-patient', name: 'registerPatient', kind: 'plain', fn: registerPatient },
+  { file: 'update-patient', name: 'updatePatient', kind: 'withId', fn: updatePatient },
   { file: 'record-cto7-receipt', name: 'recordCto7Receipt', kind: 'plain', fn: recordCto7Receipt },
   { file: 'record-death', name: 'recordDeath', kind: 'plain', fn: recordDeath },
   {

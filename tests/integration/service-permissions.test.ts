@@ -32,6 +32,8 @@ import { recordAwolBegins, recordAwolEnds } from '@/lib/server/services/record-a
 import { recordBarringReport } from '@/lib/server/services/record-barring-report';
 import { recordCertificate } from '@/lib/server/services/record-certificate';
 import { recordContact } from '@/lib/server/services/record-contact';
+import { registerPatient } from '@/lib/server/services/register-patient';
+import { updatePatient } from '@/lib/server/services/update-patient';
 import { recordCto7Receipt } from '@/lib/server/services/record-cto7-receipt';
 import { recordDeath } from '@/lib/server/services/record-death';
 import { recordExtensionAgreement } from '@/lib/server/services/record-extension-agreement';
@@ -266,6 +268,19 @@ const CASES: Case[] = [
     call: withId(recordContact),
     about: 'Patient',
     action: fixed('record:contact'),
+  },
+  {
+    file: 'register-patient',
+    name: 'registerPatient',
+    call: plain(registerPatient),
+    action: fixed('create:patient'),
+  },
+  {
+    file: 'update-patient',
+    name: 'updatePatient',
+    call: withId(updatePatient),
+    about: 'Patient',
+    action: fixed('update:patient'),
   },
   {
     file: 'record-cto7-receipt',

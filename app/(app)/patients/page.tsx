@@ -48,6 +48,13 @@ export default async function PatientsPage({
     <>
       <h1>Patients</h1>
       <p className="nhsuk-body-l">{SCOPE_TEXT[scope]}</p>
+      {can(actor.roles, 'create:patient') ? (
+        <p>
+          <Link className="nhsuk-button" href="/patients/new">
+            Register a patient
+          </Link>
+        </p>
+      ) : null}
       {can(actor.roles, 'request:break-glass') ? (
         <p>
           <Link href="/patients/break-glass">

@@ -41,6 +41,7 @@ import { fromDbDate, londonDateOf, type IsoDate } from '@/lib/server/dates';
 import { humanise } from '@/lib/ui/humanise';
 import { readPatientInScope, type ScopedPatient } from '@/lib/server/services/social/read-scope';
 import { audit, type QueryContext } from './access';
+import { patientChangeEntries } from './patient-change-entries';
 import {
   EVENT_STEPS,
   eventHappenedAt,
@@ -63,6 +64,7 @@ export const CHRONOLOGY_KINDS = [
   'contact',
   'quality-of-life',
   'hearing',
+  'record', // issue 10: corrections and changes of the patient's record
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -79,6 +81,7 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   contact: 'Contacts and activities',
   'quality-of-life': 'Quality of life',
   hearing: "Tribunals and managers' hearings",
+  record: 'Changes to the patient’s details',
 };
 
 export interface ChronologyEntry {
@@ -776,6 +779,15 @@ export async function getChronology(
     }
   }
 
+  // Issue 10: corrections and changes of the patient's record (lib/server/queries/patient-change-entries.ts).
+  if (wants(filter, 'record')) {
+    for (const e of await patientChangeEntries(client, mine)) {
+      push(e);
+      if (e.by) userIds.add(e.by);
+    }
+  }
+
+  // Names for entries that hold a user id in `by`.
   // When and by whom each entry was recorded: the order's event log where it names the row
   // (or the order's step), otherwise the row's own creation time and recorder.
   const logged = await client.ctoEvent.findMany({

@@ -19,6 +19,9 @@ import { can } from '@/lib/auth/permissions';
 // Issue 4: emergency access banner and "who has viewed or changed this record".
 import { BreakGlassBanner } from '@/components/patients/break-glass-banner';
 import { AccessHistory } from '@/components/patients/access-history';
+// Issue 10: the care team's dated timeline, and links to correct or change the record.
+import { getCareTeamTimeline } from '@/lib/server/queries/patient-record';
+import { CareTeamTimeline } from '@/components/patients/care-team-timeline';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -40,9 +43,16 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+export default async function PatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { patientId } = await params;
+  const registered = (await searchParams)?.registered === '1';
   let patient;
   try {
     patient = await getPatient(
@@ -83,6 +93,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const relative = patient.relatives.find((r) => r.kind === 'NEAREST_RELATIVE');
   const today = new Date();
   const ongoingRecall = order?.recalls[0];
+  const careTeam = await getCareTeamTimeline({ actor, meta }, patient.id);
+  const canEdit = can(actor.roles, 'update:patient');
 
   return (
     <>
@@ -97,6 +109,12 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         <BreakGlassBanner actor={actor} breakGlassId={patient.breakGlassId} />
       ) : null}
       <PatientNav patientId={patient.id} current="summary" />
+      {registered ? (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Done: </span>
+          <p>The patient is registered.</p>
+        </div>
+      ) : null}
 
       {ongoingRecall?.deadlineAt ? (
         <div className="nhsuk-warning-callout">
@@ -278,6 +296,22 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           {relative ? `${relative.name} (${relative.relationship})` : 'Not recorded'}
         </Row>
       </dl>
+
+      {canEdit ? (
+        <p>
+          <Link href={`/patients/${patient.id}/edit`}>Correct or change details</Link>
+        </p>
+      ) : null}
+
+      <h2>Care coordinator and responsible clinician</h2>
+      <CareTeamTimeline spans={careTeam.spans} />
+      <p>
+        <Link href={`/patients/${patient.id}/assignments`}>
+          {canEdit
+            ? 'Change the care coordinator or responsible clinician'
+            : 'See the whole care team timeline'}
+        </Link>
+      </p>
 
       {/* Issue 4: needs read:patient-audit (MHA office, privacy officers); else renders nothing. */}
       <AccessHistory actor={actor} patientId={patient.id} />

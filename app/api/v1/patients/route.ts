@@ -2,6 +2,8 @@ import { apiActor, badRequest, jsonError, requestMeta } from '@/lib/server/api';
 import { listPatients, listPatientsQuerySchema } from '@/lib/server/queries/list-patients';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { fromDbDate } from '@/lib/server/dates';
+import { registerPatient } from '@/lib/server/services/register-patient';
+import { readJsonBody, serviceError } from '@/lib/server/patients/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,4 +57,28 @@ export async function GET(request: Request): Promise<Response> {
       return jsonError(403, 'FORBIDDEN', 'You cannot list patients.');
     throw error;
   }
+}
+
+// POST /api/v1/patients (issue 10): registers a patient. The body is lib/schemas/patients.ts's
+// registerPatientSchema as JSON (dates 'YYYY-MM-DD', yes/no as booleans); an `Idempotency-Key`
+// header or `idempotencyKey` field makes a retry answer with the first result.
+export async function POST(request: Request): Promise<Response> {
+  const actor = await apiActor();
+  if (actor instanceof Response) return actor;
+  const body = await readJsonBody(request);
+  if (body instanceof Response) return body;
+  const result = await registerPatient(actor, body, {
+    meta: requestMeta(request, '/api/v1/patients'),
+  });
+  if (!result.ok) return serviceError(result);
+  return Response.json(
+    { id: result.data.patientId, version: result.data.version },
+    {
+      status: 201,
+      headers: {
+        'Cache-Control': 'no-store',
+        Location: `/api/v1/patients/${result.data.patientId}`,
+      },
+    },
+  );
 }

@@ -2,6 +2,8 @@ import { apiActor, jsonError, requestMeta } from '@/lib/server/api';
 import { getPatient } from '@/lib/server/queries/get-patient';
 import { AccessDenied, NotFound } from '@/lib/server/queries/access';
 import { fromDbDate } from '@/lib/server/dates';
+import { updatePatient } from '@/lib/server/services/update-patient';
+import { readJsonBody, serviceError } from '@/lib/server/patients/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +24,7 @@ export async function GET(
     return Response.json(
       {
         id: p.id,
+        version: p.version,
         nhsNumber: p.nhsNumber,
         localId: p.localId,
         givenName: p.givenName,
@@ -64,4 +67,27 @@ export async function GET(
       return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
     throw error;
   }
+}
+
+// PATCH /api/v1/patients/{id} (issue 10): corrects or changes the fields sent (null clears one).
+// The body is updatePatientSchema as JSON: `kind` ('CORRECTION' with a `reason`, or 'CHANGE'
+// with an optional `effectiveOn`), `expectedVersion` (the `version` the caller read) and the
+// fields. Out of scope answers 404, as for GET.
+export async function PATCH(
+  request: Request,
+  { params }: { params: Promise<{ patientId: string }> },
+): Promise<Response> {
+  const actor = await apiActor();
+  if (actor instanceof Response) return actor;
+  const { patientId } = await params;
+  const body = await readJsonBody(request);
+  if (body instanceof Response) return body;
+  const result = await updatePatient(actor, patientId, body, {
+    meta: requestMeta(request, `/api/v1/patients/${patientId}`),
+  });
+  if (!result.ok) {
+    if (result.code === 'NOT_FOUND') return jsonError(404, 'NOT_FOUND', 'No patient with that id.');
+    return serviceError(result);
+  }
+  return Response.json(result.data, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ctoPeriods, nhsNumberCheckDigit } from '@/lib/cto';
 import { previewTable, evaluateRow } from '@/lib/import/preview';
 import { computedExpiry, reconcileExpiry } from '@/lib/import/reconcile';
-import type { ImportContext, RowPreview } from '@/lib/import/rows';
+import type { ImportContext } from '@/lib/import/rows';
+import type { RowPreview } from '@/lib/import/preview';
 
 /** A valid NHS number in the 999 test range from a six-digit stem. */
 function nhs(stem: number): string {

@@ -566,6 +566,17 @@ export function evaluateRecord(
   const col = (field: ImportField) => record.columns[field] ?? null;
   let skipped = false;
 
+  if (record.alreadyImportedOrderId) {
+    messages.push(
+      info(
+        col('nhsNumber'),
+        'ALREADY_IMPORTED',
+        'This order was imported before: nothing is changed. Record anything new on the order itself.',
+      ),
+    );
+    return { outcome: outcomeOf(messages), messages, plan: null, skipped: true };
+  }
+
   const resolve = (slot: DateSlot | null, field: ImportField): IsoDate | null | 'open' => {
     if (slot === null) return null;
     if ('date' in slot) return slot.date;
@@ -599,17 +610,6 @@ export function evaluateRecord(
   const recalls = record.recalls.map((s) => resolve(s, 'recalledOn'));
   const revoked = resolve(record.revokedOn, 'revokedOn');
   const discharged = resolve(record.dischargedOn, 'dischargedOn');
-
-  if (record.alreadyImportedOrderId) {
-    messages.push(
-      info(
-        col('nhsNumber'),
-        'ALREADY_IMPORTED',
-        'This order was imported before: nothing is changed. Record anything new on the order itself.',
-      ),
-    );
-    return { outcome: outcomeOf(messages), messages, plan: null, skipped: true };
-  }
 
   const open = [dob, start, stated, revoked, discharged, ...renewals, ...recalls].some(
     (d) => d === 'open',

@@ -329,7 +329,10 @@ async function applyImport(
       ...stale,
       existingPatientId: existing?.patientId ?? null,
       existingHasOrderInForce: existing?.hasOrderInForce ?? false,
-      alreadyImportedOrderId: null,
+      alreadyImportedOrderId:
+        'date' in stale.ctoStart
+          ? (context.importedOrders.get(importKey(stale.nhsNumber, stale.ctoStart.date)) ?? null)
+          : null,
     };
     const decisions = mergeDecisions(
       r.decisions as unknown as Decision[],
@@ -360,7 +363,7 @@ async function applyImport(
       skipped += 1;
     } else if (evaluated.plan) {
       toWrite.push({ row: r.row, record, plan: evaluated.plan });
-    } else if (evaluated.skipped) {
+    } else if (evaluated.skipped || record.alreadyImportedOrderId) {
       skipped += 1;
     }
     results.set(r.row, { row: r.row, outcome, messages, decisions });

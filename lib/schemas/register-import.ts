@@ -38,9 +38,38 @@ export const importUploadSchema = z.strictObject({
   mapping: importMappingSchema.default({}),
   dryRun: z.boolean().default(true),
   decisions: z.array(importDecisionSchema).max(50_000).default([]),
+  /** Preview again, from the sheet an earlier upload stored, with a fixed mapping. */
+  fromImportId: z.uuid('The import was not found').optional(),
 });
 
 export const importCommitSchema = z.strictObject({
   importId: z.uuid('The import was not found'),
   decisions: z.array(importDecisionSchema).max(50_000).default([]),
+});
+
+// --- The pages' forms (app/(app)/imports) ------------------------------------------------
+
+/** Upload: the file itself is read from the FormData by the action, never by a schema. */
+export const importUploadFormSchema = z.object({ file: z.string().optional() });
+
+/** Fix a mapping: the column's position (0-999) -> a field, or '' for not mapped. */
+export const importMappingFormSchema = z.strictObject({
+  importId: z.uuid('The import was not found'),
+  mapping: z
+    .record(
+      z.string().regex(/^\d{1,3}$/, 'Not a column of this file'),
+      z.enum([...IMPORT_FIELDS, ''], 'Choose a field for this column'),
+    )
+    .default({}),
+});
+
+/** The answers to the preview's questions, by `q<row>_<n>` (the row's n-th question). */
+export const importDecisionsFormSchema = z.strictObject({
+  importId: z.uuid('The import was not found'),
+  decisions: z
+    .record(
+      z.string().regex(/^q\d{1,7}_\d{1,2}$/, 'Not a question of this import'),
+      z.enum(DECISION_CHOICES, 'Choose one of the answers offered'),
+    )
+    .default({}),
 });

@@ -19,7 +19,8 @@ import { loadImportContext } from '@/lib/server/import/context';
 import { writeImportedOrders, type RowToWrite } from '@/lib/server/import/write';
 import { headerKey, mapColumns } from '@/lib/import/fields';
 import { evaluateRow, previewTable, type RowPreview } from '@/lib/import/preview';
-import { readRegisterFile, type ReadResult } from '@/lib/import/read-file';
+import { readRegisterFile, type ReadResult, type SheetTable } from '@/lib/import/read-file';
+import type { Cell } from '@/lib/import/dates';
 import {
   importKey,
   outcomeOf,
@@ -115,6 +116,7 @@ export function previewRegisterImport(
     mapping?: unknown;
     dryRun?: unknown;
     decisions?: unknown;
+    fromImportId?: unknown;
   },
   options: CallOptions = {},
 ): Promise<ServiceResult<ImportAnswer | CommitAnswer>> {
@@ -136,12 +138,29 @@ export function previewRegisterImport(
     transactionTimeoutMs: BULK_TRANSACTION_MS,
     subject: { entityType: 'RegisterImport' },
     execute: async (ctx) => {
-      // The file is read only once the permission and the options have been checked.
-      read ??= readRegisterFile(bytes, ctx.input.fileName);
-      const file = await read;
-      if (!file.ok) throw new Refusal(file.refusal.code, file.refusal.message);
-      const { table } = file;
       const { tx } = ctx;
+      let table: SheetTable;
+      let fileName = ctx.input.fileName;
+      let fileSha256 = sha256;
+      let fileBytes = bytes.byteLength;
+      if (ctx.input.fromImportId) {
+        // A mapping fixed on the preview page: the sheet the earlier upload stored.
+        const earlierImport = await tx.registerImport.findUnique({
+          where: { id: ctx.input.fromImportId },
+        });
+        if (!earlierImport)
+          throw new Refusal('NOT_FOUND', 'The import was not found.', undefined, 'NOT_FOUND');
+        table = sheetFromJson(earlierImport.sheet, earlierImport);
+        fileName = earlierImport.fileName;
+        fileSha256 = earlierImport.fileSha256;
+        fileBytes = earlierImport.fileBytes;
+      } else {
+        // The file is read only once the permission and the options have been checked.
+        read ??= readRegisterFile(bytes, ctx.input.fileName);
+        const file = await read;
+        if (!file.ok) throw new Refusal(file.refusal.code, file.refusal.message);
+        table = file.table;
+      }
       const trustId = await theTrustId(ctx);
       const today = londonDateOf(ctx.now);
       const remembered = Object.fromEntries(
@@ -200,7 +219,7 @@ export function previewRegisterImport(
           : []),
       ];
       const earlier = await tx.registerImport.findFirst({
-        where: { trustId, fileSha256: sha256, status: 'COMMITTED' },
+        where: { trustId, fileSha256, status: 'COMMITTED' },
         select: { createdAt: true },
       });
       if (earlier)
@@ -212,14 +231,15 @@ export function previewRegisterImport(
       const created = await tx.registerImport.create({
         data: {
           trustId,
-          fileName: ctx.input.fileName,
-          fileSha256: sha256,
-          fileBytes: bytes.byteLength,
+          fileName,
+          fileSha256,
+          fileBytes,
           fileKind: table.kind,
           sheetName: table.sheetName,
           headerRow: table.headerRow,
           columns: preview.columns.map((c) => ({ ...c })) as Prisma.InputJsonValue,
           notes,
+          sheet: sheetToJson(table),
           rowCount: preview.rows.length,
           accepted: counts('ACCEPTED'),
           warnings: counts('WARNING'),
@@ -237,13 +257,47 @@ export function previewRegisterImport(
         metadata: {
           rows: preview.rows.length,
           existingPatientsMatched: context.patientsByNhsNumber.size,
-          fileSha256: sha256,
+          fileSha256,
         },
       });
       if (ctx.input.dryRun) return answer(created.id, preview.rows);
       return applyImport(ctx, created.id, ctx.input.decisions);
     },
   });
+}
+
+/** The sheet as stored: cells as JSON (a workbook's dates as ISO 8601 text). */
+function sheetToJson(table: SheetTable): Prisma.InputJsonValue {
+  return {
+    kind: table.kind,
+    sheetName: table.sheetName,
+    headerRow: table.headerRow,
+    headers: table.headers,
+    notes: table.notes,
+    rows: table.rows.map((r) => ({
+      row: r.row,
+      cells: r.cells.map((c) => (c instanceof Date ? c.toISOString() : c)),
+    })),
+  };
+}
+
+function sheetFromJson(
+  value: Prisma.JsonValue,
+  fallback: { fileKind: string; sheetName: string | null; headerRow: number },
+): SheetTable {
+  const sheet = (value ?? {}) as {
+    headers?: string[];
+    notes?: string[];
+    rows?: { row: number; cells: Cell[] }[];
+  };
+  return {
+    kind: fallback.fileKind === 'XLSX' ? 'XLSX' : 'CSV',
+    sheetName: fallback.sheetName,
+    headerRow: fallback.headerRow,
+    headers: sheet.headers ?? [],
+    notes: sheet.notes ?? [],
+    rows: sheet.rows ?? [],
+  };
 }
 
 async function storeRows(

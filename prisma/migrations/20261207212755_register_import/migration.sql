@@ -16,6 +16,7 @@ CREATE TABLE "RegisterImport" (
     "headerRow" INTEGER NOT NULL,
     "columns" JSONB NOT NULL,
     "notes" JSONB NOT NULL,
+    "sheet" JSONB NOT NULL,
     "rowCount" INTEGER NOT NULL,
     "accepted" INTEGER NOT NULL,
     "warnings" INTEGER NOT NULL,

@@ -19,10 +19,7 @@ import { endCertificate } from '@/lib/server/services/end-certificate';
 import { furnishCto7 } from '@/lib/server/services/furnish-cto7';
 import { furnishCto8 } from '@/lib/server/services/furnish-cto8';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
-import {
-  commitRegisterImport,
-  previewRegisterImport,
-} from '@/lib/server/services/import-register';
+import { commitRegisterImport, previewRegisterImport } from '@/lib/server/services/import-register';
 import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { linkCis2User } from '@/lib/server/services/link-cis2-user';
 import { makeOrder } from '@/lib/server/services/make-order';
@@ -212,7 +209,8 @@ const CASES: Case[] = [
   {
     file: 'import-register',
     name: 'commitRegisterImport',
-    call: (actor, input, options, id) => commitRegisterImport(actor, { ...input, importId: id }, options),
+    call: (actor, input, options, id) =>
+      commitRegisterImport(actor, { ...input, importId: id }, options),
     about: 'RegisterImport',
     action: fixed('import:register'),
   },

@@ -21,12 +21,16 @@ export async function uploadRegisterAction(
 ): Promise<FormState> {
   const actor = await requireActor();
   const file = form.get('file');
-  if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+  // No file chosen: browsers send an empty part whose name is blank (or a placeholder).
+  const chosen =
+    file instanceof File && (file.size > 0 || /\.(csv|xlsx|xls|txt)$/i.test(file.name));
+  if (!chosen) {
     return {
       message: 'Choose the register file to import',
       fieldErrors: { file: 'Choose a CSV or Excel (.xlsx) file' },
     };
   }
+  if (!(file instanceof File)) return {};
   const tooLarge = file.size > MAX_FILE_BYTES;
   const result = await previewRegisterImport(
     actor,

@@ -23,6 +23,7 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
     items.push({ href: '/audit/break-glass', label: 'Emergency access' });
   }
   if (can(roles, 'administer:user')) items.push({ href: '/admin/users', label: 'Users' });
+  if (can(roles, 'import:register')) items.push({ href: '/imports', label: 'Import register' });
   return items;
 }
 

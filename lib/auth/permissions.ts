@@ -55,6 +55,7 @@ export const ACTIONS = [
   'review:break-glass',
   'administer:user',
   'read:statistics',
+  'import:register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -143,6 +144,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'generate:document:trust',
     'read:patient-audit:trust',
     'read:statistics:trust',
+    'import:register:trust',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

@@ -21,6 +21,7 @@ import { endCertificate } from '@/lib/server/services/end-certificate';
 import { furnishCto7 } from '@/lib/server/services/furnish-cto7';
 import { furnishCto8 } from '@/lib/server/services/furnish-cto8';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { commitRegisterImport, previewRegisterImport } from '@/lib/server/services/import-register';
 import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { linkCis2User } from '@/lib/server/services/link-cis2-user';
 import { makeOrder } from '@/lib/server/services/make-order';
@@ -112,6 +113,18 @@ const CASES: Case[] = [
   { file: 'furnish-cto8', name: 'furnishCto8', kind: 'plain', fn: furnishCto8 },
   { file: 'grant-user-role', name: 'grantUserRole', kind: 'plain', fn: grantUserRole },
   { file: 'link-cis2-user', name: 'linkCis2User', kind: 'plain', fn: linkCis2User },
+  {
+    file: 'import-register',
+    name: 'commitRegisterImport',
+    kind: 'plain',
+    fn: commitRegisterImport,
+  },
+  {
+    file: 'import-register',
+    name: 'previewRegisterImport',
+    kind: 'plain',
+    fn: previewRegisterImport,
+  },
   { file: 'make-order', name: 'makeOrder', kind: 'plain', fn: makeOrder },
   {
     file: 'mark-entered-in-error-contact',

@@ -19,6 +19,7 @@ import { endCertificate } from '@/lib/server/services/end-certificate';
 import { furnishCto7 } from '@/lib/server/services/furnish-cto7';
 import { furnishCto8 } from '@/lib/server/services/furnish-cto8';
 import { grantUserRole } from '@/lib/server/services/grant-user-role';
+import { commitRegisterImport, previewRegisterImport } from '@/lib/server/services/import-register';
 import { decideRoleRequest } from '@/lib/server/services/decide-role-request';
 import { linkCis2User } from '@/lib/server/services/link-cis2-user';
 import { makeOrder } from '@/lib/server/services/make-order';
@@ -115,7 +116,9 @@ interface Case {
   /** Input the permission may depend on (the discharge route). */
   input?: Record<string, unknown>;
   /** What the denied audit event names, when it is not the order in the input. */
-  about?: 'Patient' | 'Contact' | 'SocialFactorAssessment';
+  about?: 'Patient' | 'Contact' | 'SocialFactorAssessment' | 'RegisterImport';
+  /** The denied audit event names no record (a new upload has none yet). */
+  noEntityId?: true;
 }
 
 const fixed = (action: Action) => () => action;
@@ -198,6 +201,23 @@ const CASES: Case[] = [
     name: 'linkCis2User',
     call: plain(linkCis2User),
     action: fixed('administer:user'),
+  },
+  {
+    file: 'import-register',
+    name: 'previewRegisterImport',
+    call: (actor, input, options) =>
+      previewRegisterImport(actor, { ...input, fileName: '', bytes: new Uint8Array() }, options),
+    about: 'RegisterImport',
+    noEntityId: true,
+    action: fixed('import:register'),
+  },
+  {
+    file: 'import-register',
+    name: 'commitRegisterImport',
+    call: (actor, input, options, id) =>
+      commitRegisterImport(actor, { ...input, importId: id }, options),
+    about: 'RegisterImport',
+    action: fixed('import:register'),
   },
   { file: 'make-order', name: 'makeOrder', call: plain(makeOrder), action: fixed('make:order') },
   {
@@ -508,7 +528,7 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, service) => 
         roles: [role],
         reason: `no-permission:${service.action([role])}`,
         entityType: service.about ?? 'CommunityTreatmentOrder',
-        entityId: service.about ? id : orderId,
+        entityId: service.noEntityId ? null : service.about ? id : orderId,
         ...(service.about === 'Patient' ? { patientId: id } : {}),
       });
     }

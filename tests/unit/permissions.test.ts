@@ -19,6 +19,7 @@ describe('statutory acts belong to one profession', () => {
     ['override:date', ['MHA_ADMINISTRATOR']],
     ['mark:entered-in-error', ['MHA_ADMINISTRATOR']],
     ['receive:cto7', ['MHA_ADMINISTRATOR']],
+    ['import:register', ['MHA_ADMINISTRATOR']],
     ['administer:user', ['SYSTEM_ADMINISTRATOR']],
     ['read:audit', ['AUDITOR']],
     ['review:break-glass', ['AUDITOR']],

@@ -247,6 +247,28 @@ export async function recomputeOrderDeadlines(
   return values;
 }
 
+/**
+ * Replaces the OPEN deadlines of the given orders, in batches, inside the caller's transaction
+ * (a register import makes thousands of orders at once). Returns the number of rows written.
+ */
+export async function recomputeDeadlinesForOrders(
+  tx: DbClient,
+  orderIds: readonly string[],
+  today: IsoDate,
+  now: Date,
+  options: ComputeOptions = {},
+): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < orderIds.length; i += BATCH) {
+    const orders = await tx.communityTreatmentOrder.findMany({
+      where: { id: { in: orderIds.slice(i, i + BATCH) } },
+      include: orderInclude,
+    });
+    written += await replaceOpenDeadlines(tx, orders, today, now, options);
+  }
+  return written;
+}
+
 const BATCH = 200;
 
 function hasTransactions(db: DbClient): db is Db {

@@ -85,6 +85,8 @@ export interface ServiceOptions<S extends z.ZodType, T> {
   /** A key the form generated once: a second submission returns the first result. */
   idempotencyKey?: string | null;
   db?: Db;
+  /** The transaction's time limit (default 20 s); a bulk use case (importing a register) may need more. */
+  transactionTimeoutMs?: number;
   execute: (ctx: ServiceContext<z.infer<S>>) => Promise<T>;
 }
 
@@ -313,7 +315,7 @@ export async function runService<S extends z.ZodType, T extends Prisma.InputJson
         }
         return result;
       },
-      { timeout: 20_000, maxWait: 20_000 },
+      { timeout: options.transactionTimeoutMs ?? 20_000, maxWait: 20_000 },
     );
     return { ok: true, data };
   } catch (error) {

@@ -54,6 +54,7 @@ export const ACTIONS = [
   'review:break-glass',
   'administer:user',
   'read:statistics',
+  'read:register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -136,6 +137,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'generate:document:trust',
     'read:patient-audit:trust',
     'read:statistics:trust',
+    'read:register:trust',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

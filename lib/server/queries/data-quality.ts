@@ -32,6 +32,10 @@ export const dataQualityQuerySchema = z
       (v) => (v === '' ? undefined : v),
       z.enum(DATA_QUALITY_PROBLEMS).optional(),
     ),
+    teamId: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.uuid({ error: 'Choose a team from the list' }).optional(),
+    ),
     page: z.coerce
       .number({ error: 'Page must be a number' })
       .int('Page must be a whole number')
@@ -103,7 +107,8 @@ export async function listDataQuality(
       LEFT JOIN (SELECT DISTINCT n."patientId" FROM "NearestRelative" n
                   WHERE n.kind = 'NEAREST_RELATIVE' AND n."endedOn" IS NULL) nr
              ON nr."patientId" = o."patientId"
-     WHERE o.state = ANY(${live}::"CtoState"[]) AND ${scoped}`;
+     WHERE o.state = ANY(${live}::"CtoState"[]) AND ${scoped}
+       AND ${query.teamId ? Prisma.sql`o."teamId" = ${query.teamId}` : Prisma.sql`TRUE`}`;
   const anyProblem = Prisma.join(
     DATA_QUALITY_PROBLEMS.map((k) => Prisma.raw(`"${k}"`)),
     ' OR ',
@@ -150,6 +155,7 @@ export async function listDataQuality(
     entityType: 'CommunityTreatmentOrder',
     metadata: {
       problem: query.problem ?? null,
+      teamId: query.teamId ?? null,
       page: query.page,
       orderIds: list.map((r) => r.orderId),
     },

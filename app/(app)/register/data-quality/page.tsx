@@ -25,7 +25,7 @@ export default async function DataQualityPage({
 }) {
   const actor = await requireActor();
   const parsed = dataQualityQuerySchema.safeParse(queryObject(await searchParams));
-  const query = parsed.success ? parsed.data : { problem: undefined, page: 1 };
+  const query = parsed.success ? parsed.data : { problem: undefined, teamId: undefined, page: 1 };
   let list: DataQualityList;
   try {
     list = await listDataQuality(
@@ -41,6 +41,7 @@ export default async function DataQualityPage({
   const href = (extra: Record<string, string>) =>
     `/register/data-quality?${new URLSearchParams({
       ...(query.problem ? { problem: query.problem } : {}),
+      ...(query.teamId ? { teamId: query.teamId } : {}),
       ...extra,
     }).toString()}`;
 

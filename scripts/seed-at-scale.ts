@@ -1,11 +1,14 @@
-// npm run bench:seed -- [orders]: adds a whole country's worth of synthetic orders to
-// DATABASE_URL (default 40,000 orders in 150 teams, ~400,000 events, ~160,000 deadlines) for
-// scripts/benchmark.ts. Generated in SQL with generate_series: it takes seconds, not hours.
-// Never run it against a database with real patients in it. A deployment serves one trust: the
-// data go into the trust already there (or a new one in an empty database), never a second.
+// npm run bench:seed -- [patients] [orders] [staff]: adds a whole country's worth of synthetic
+// data to DATABASE_URL (default 60,000 patients, 80,000 orders, ~560,000 events, 2,000 staff in
+// 150 teams; scripts/lib/seed-at-scale.ts says what) for scripts/benchmark.ts. Generated in SQL
+// with generate_series. Never run it against a database with real patients in it. A deployment
+// serves one trust: the data go into the trust already there (or a new one), never a second.
+// Every bench account (bench.<n>@bench.example) signs in with BENCH_PASSWORD (default
+// 'bench-password').
 import pg from 'pg';
 import { redact } from './lib/database.ts';
 import { seedAtScale } from './lib/seed-at-scale.ts';
+import { hashPassword } from '../lib/auth/password.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -14,19 +17,39 @@ if (!url) {
   );
   process.exit(2);
 }
-const orders = Number(process.argv[2] ?? 40_000);
-const teams = 150;
+const patients = Number(process.argv[2] ?? 60_000);
+const orders = Number(process.argv[3] ?? Math.round(patients * (4 / 3)));
+const staff = Number(process.argv[4] ?? 2_000);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
+const existing = await client.query(
+  `SELECT 1 FROM "User" WHERE email LIKE 'bench.%@bench.example' LIMIT 1`,
+);
+if (existing.rowCount) {
+  console.error('This database already has the benchmark data: use a fresh database.');
+  process.exit(2);
+}
 const t0 = Date.now();
-const { createdTrust } = await seedAtScale(client, { orders, teams });
-await client.query('ANALYZE');
+const passwordHash = await hashPassword(process.env.BENCH_PASSWORD ?? 'bench-password');
+const { createdTrust } = await seedAtScale(client, {
+  patients,
+  orders,
+  staff,
+  teams: 150,
+  passwordHash,
+});
+const inserted = Date.now() - t0;
+await client.query('VACUUM ANALYZE');
 const counts = await client.query(
-  `SELECT (SELECT count(*) FROM "CommunityTreatmentOrder") AS orders, (SELECT count(*) FROM "CtoEvent") AS events,
-          (SELECT count(*) FROM "Deadline") AS deadlines, (SELECT count(*) FROM "Patient") AS patients`,
+  `SELECT (SELECT count(*) FROM "Patient") AS patients, (SELECT count(*) FROM "CommunityTreatmentOrder") AS orders,
+          (SELECT count(*) FROM "CtoEvent") AS events, (SELECT count(*) FROM "Deadline") AS deadlines,
+          (SELECT count(*) FROM "User") AS staff, (SELECT count(*) FROM "StaffAssignment") AS assignments,
+          (SELECT count(*) FROM "Contact") AS contacts, (SELECT count(*) FROM "SocialFactorAssessment") AS "socialAssessments",
+          (SELECT count(*) FROM "QualityOfLifeRating") AS "qualityOfLife", (SELECT count(*) FROM "Recall") AS recalls,
+          (SELECT count(*) FROM "TribunalCase") AS "tribunalCases"`,
 );
 console.log(
-  `Seeded at scale into ${redact(url)} (${createdTrust ? 'a new trust' : 'its existing trust'}) in ${((Date.now() - t0) / 1000).toFixed(1)} s:`,
+  `Seeded at scale into ${redact(url)} (${createdTrust ? 'a new trust' : 'its existing trust'}): inserts ${(inserted / 1000).toFixed(1)} s, with VACUUM ANALYZE ${((Date.now() - t0) / 1000).toFixed(1)} s:`,
   counts.rows[0],
 );
 await client.end();

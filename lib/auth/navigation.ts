@@ -18,6 +18,7 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
   if (can(roles, 'write:tribunal-document') && !can(roles, 'manage:tribunal')) {
     items.push({ href: '/tribunal/mine', label: 'My tribunal reports' });
   }
+  if (can(roles, 'read:register')) items.push({ href: '/register', label: 'Register' });
   if (can(roles, 'read:audit')) items.push({ href: '/audit', label: 'Audit trail' });
   if (can(roles, 'review:break-glass')) {
     items.push({ href: '/audit/break-glass', label: 'Emergency access' });

@@ -56,6 +56,7 @@ export const ACTIONS = [
   'administer:user',
   'read:statistics',
   'import:register',
+  'read:register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -145,6 +146,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'read:patient-audit:trust',
     'read:statistics:trust',
     'import:register:trust',
+    'read:register:trust',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

@@ -1,5 +1,6 @@
-// One measured route for `npm run bench` (the harness imports every file in ./cases).
-import type { Role } from '../../lib/auth/roles';
+// The shape every slice's benchmark cases take (scripts/bench/cases/<slice>.ts, default export):
+// npm run bench signs in as `role`'s bench account and times the request over HTTP.
+import type { Role } from '../../lib/auth/roles.ts';
 
 export interface BenchCase {
   name: string;
@@ -8,6 +9,6 @@ export interface BenchCase {
   goalP50Ms: number;
   goalP95Ms: number;
   method?: 'GET' | 'POST';
-  body?: unknown;
+  body?: string;
   headers?: Record<string, string>;
 }

@@ -58,7 +58,14 @@ async function benchSeed(schema: string) {
   await client.connect();
   try {
     await client.query(`SET search_path TO "${schema}"`);
-    return await seedAtScale(client, { orders: 12, teams: 3 });
+    return await seedAtScale(client, {
+      patients: 9,
+      orders: 12,
+      staff: 24,
+      teams: 3,
+      // Any argon2id hash: nobody signs in to these scratch schemas.
+      passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g',
+    });
   } finally {
     await client.query('RESET search_path');
     await client.end();
@@ -100,8 +107,9 @@ describe('one trust per deployment', () => {
         const result = await benchSeed(s.schema);
         expect(result).toEqual({ trustId: trust.id, createdTrust: false });
         expect(await local.trust.findMany({ select: { id: true } })).toEqual([{ id: trust.id }]);
-        expect(await local.patient.count()).toBe(12);
-        expect(await local.patient.count({ where: { trustId: trust.id } })).toBe(12);
+        expect(await local.patient.count()).toBe(9);
+        expect(await local.communityTreatmentOrder.count()).toBe(12);
+        expect(await local.patient.count({ where: { trustId: trust.id } })).toBe(9);
         expect(await local.team.count({ where: { NOT: { trustId: trust.id } } })).toBe(0);
         expect(await local.hospital.count({ where: { NOT: { trustId: trust.id } } })).toBe(0);
       } finally {
@@ -119,7 +127,7 @@ describe('one trust per deployment', () => {
       });
       try {
         expect(await local.trust.count()).toBe(1);
-        expect(await local.patient.count({ where: { trustId: result.trustId } })).toBe(12);
+        expect(await local.patient.count({ where: { trustId: result.trustId } })).toBe(9);
         await expect(createTrust(local)).rejects.toThrow(/Unique constraint/i);
       } finally {
         await local.$disconnect();

@@ -26,9 +26,14 @@ export default async function PatientsPage({
 }) {
   const actor = await requireActor();
   const raw = await searchParams;
+  const pick = (name: string) => (typeof raw[name] === 'string' ? raw[name] : undefined);
   const parsed = listPatientsQuerySchema.safeParse({
-    q: typeof raw.q === 'string' ? raw.q : undefined,
-    page: typeof raw.page === 'string' ? raw.page : undefined,
+    q: pick('q'),
+    page: pick('page'),
+    sort: pick('sort'),
+    dir: pick('dir'),
+    state: pick('state'),
+    mine: pick('mine'),
   });
   const query = parsed.success ? parsed.data : { q: undefined, page: 1, pageSize: 25 };
   // Issue 4: roles without read:patient (auditors, administrators) are refused, audited.
@@ -41,8 +46,14 @@ export default async function PatientsPage({
   }
   const scope = scopeFor(actor.roles, 'read:patient') ?? 'none';
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const kept: Record<string, string> = {};
+  for (const name of ['q', 'sort', 'dir', 'state', 'mine'] as const) {
+    const value = query[name];
+    if (value) kept[name] = value;
+  }
   const pageLink = (page: number) =>
-    `/patients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) }).toString()}`;
+    `/patients?${new URLSearchParams({ ...kept, page: String(page) }).toString()}`;
+  const canBeMine = scope === 'team';
 
   return (
     <>
@@ -79,6 +90,78 @@ export default async function PatientsPage({
             defaultValue={query.q ?? ''}
           />
         </div>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-third">
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="state">
+                Order
+              </label>
+              <select
+                className="nhsuk-select"
+                id="state"
+                name="state"
+                defaultValue={query.state ?? ''}
+              >
+                <option value="">Any, or none</option>
+                <option value="in-force">In force (including recalled)</option>
+                <option value="recalled">Recalled</option>
+                <option value="ended">Ended</option>
+              </select>
+            </div>
+          </div>
+          <div className="nhsuk-grid-column-one-third">
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="sort">
+                Sort by
+              </label>
+              <select
+                className="nhsuk-select"
+                id="sort"
+                name="sort"
+                defaultValue={query.sort ?? 'name'}
+              >
+                <option value="name">Name</option>
+                <option value="dateOfBirth">Date of birth</option>
+                <option value="periodEnd">When the order expires</option>
+              </select>
+            </div>
+          </div>
+          <div className="nhsuk-grid-column-one-third">
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="dir">
+                Order of sorting
+              </label>
+              <select
+                className="nhsuk-select"
+                id="dir"
+                name="dir"
+                defaultValue={query.dir ?? 'asc'}
+              >
+                <option value="asc">A to Z, earliest first</option>
+                <option value="desc">Z to A, latest first</option>
+              </select>
+            </div>
+          </div>
+        </div>
+        {canBeMine ? (
+          <div className="nhsuk-form-group">
+            <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+              <div className="nhsuk-checkboxes__item">
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id="mine"
+                  name="mine"
+                  type="checkbox"
+                  value="1"
+                  defaultChecked={query.mine === '1'}
+                />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="mine">
+                  Only patients for whom I am care coordinator or responsible clinician
+                </label>
+              </div>
+            </div>
+          </div>
+        ) : null}
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Search
         </button>

@@ -7,12 +7,13 @@ import { readJsonBody, serviceError } from '@/lib/server/patients/api';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/v1/patients?q=&page=&pageSize= : the patients in the caller's scope.
+// GET /api/v1/patients?q=&page=&pageSize=&sort=name|dateOfBirth|periodEnd&dir=asc|desc
+// &state=in-force|recalled|ended&mine=1 : the patients in the caller's scope.
 export async function GET(request: Request): Promise<Response> {
   const actor = await apiActor();
   if (actor instanceof Response) return actor;
   const url = new URL(request.url);
-  const allowed = new Set(['q', 'page', 'pageSize']);
+  const allowed = new Set(['q', 'page', 'pageSize', 'sort', 'dir', 'state', 'mine']);
   const unknown = [...url.searchParams.keys()].filter((k) => !allowed.has(k));
   if (unknown.length) {
     return jsonError(400, 'INVALID_QUERY', `Unknown query parameter(s): ${unknown.join(', ')}.`, {

@@ -54,6 +54,8 @@ export const ACTIONS = [
   'review:break-glass',
   'administer:user',
   'read:statistics',
+  // Issue 8: the trust-wide work queue (GET /api/v1/work-items?scope=trust, the MHA office's `/`).
+  'read:work-queue',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -136,6 +138,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'generate:document:trust',
     'read:patient-audit:trust',
     'read:statistics:trust',
+    'read:work-queue:trust',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

@@ -83,6 +83,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const relative = patient.relatives.find((r) => r.kind === 'NEAREST_RELATIVE');
   const today = new Date();
   const ongoingRecall = order?.recalls[0];
+  const overdueDeadlines = (order?.deadlines ?? []).filter((d) => isOverdue(d, today));
 
   return (
     <>
@@ -159,7 +160,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
 
       {view ? (
         <>
-          {view.effective.alerts.length > 0 ? (
+          {view.effective.alerts.length > 0 || overdueDeadlines.length > 0 ? (
             <div className="nhsuk-warning-callout">
               <h3 className="nhsuk-warning-callout__label">
                 <span role="text">
@@ -167,6 +168,14 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 </span>
               </h3>
               <ul className="nhsuk-list">
+                {/* Issue 8: every overdue statutory item, not only the order's own alerts. */}
+                {overdueDeadlines.map((deadline) => (
+                  <li key={deadline.id}>
+                    Overdue: {deadline.title}, due{' '}
+                    {deadline.dueAt ? formatDateTime(deadline.dueAt) : formatDate(deadline.dueOn)} (
+                    {deadline.basis}).
+                  </li>
+                ))}
                 {view.effective.alerts.map((alert) => (
                   <li key={alert.code}>{alert.message}</li>
                 ))}

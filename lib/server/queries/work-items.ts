@@ -293,7 +293,12 @@ export async function lastContacts(client: Client, patientIds: string[]) {
   if (patientIds.length === 0) return new Map<string, Date>();
   const rows = await client.contact.groupBy({
     by: ['patientId'],
-    where: { patientId: { in: patientIds }, enteredInErrorAt: null },
+    // A visit where the patient did not attend or could not be reached is not contact.
+    where: {
+      patientId: { in: patientIds },
+      enteredInErrorAt: null,
+      mode: { notIn: ['DID_NOT_ATTEND', 'NO_ACCESS'] },
+    },
     _max: { occurredAt: true },
   });
   return new Map(

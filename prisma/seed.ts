@@ -86,6 +86,7 @@ import {
   type SocialRatingInput,
 } from '@/tests/factories';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
+import { seedDashboards } from './seed/dashboards';
 import {
   AREAS,
   ASSESSMENT_SUMMARIES,
@@ -2104,6 +2105,14 @@ async function seedInto(
   }
   await createContacts(db, contacts);
   await createQualityOfLifeRatings(db, ratings);
+  await seedDashboards(db, {
+    today,
+    now,
+    trustId: org.trustId,
+    teams: org.teams,
+    hospitals: org.hospitals,
+    users: org.users,
+  }); // issue 8
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -1,4 +1,6 @@
 // Issue 8: each role's dashboard (`/`) and its JSON work items, signed in as that role.
+import type { BenchCase } from '../types';
+
 // Goals from the issue: every dashboard p50 <= 100 ms and p95 <= 250 ms at 80,000 orders.
 export default [
   {
@@ -71,4 +73,4 @@ export default [
     goalP50Ms: 100,
     goalP95Ms: 250,
   },
-] satisfies import('../types').BenchCase[];
+] satisfies BenchCase[];

@@ -19,7 +19,9 @@ import {
   createOrder,
   createPatient,
   extendOrder,
+  giveCertificate,
   newId,
+  recordRightsInformation,
   nhsNumberForStem,
   type CreatedUser,
   type FactoryDb,
@@ -97,8 +99,10 @@ export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): 
       startedOn: addCalendarDays(madeOn, -60),
     });
     const admitted = addCalendarDays(madeOn, -70);
+    // A hospital order (s37): no managers' reference under s68(2) to clutter the demo.
     const lsp = await createLegalStatusPeriod(db, {
       patientId: patient.id,
+      legalStatusCode: '10',
       hospitalId: ctx.hospitals.NORTH,
       startAt: londonTime(admitted, 14),
       firstMedicationOn: admitted,
@@ -116,6 +120,25 @@ export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): 
       signedAt: londonTime(madeOn, 11),
       now: ctx.now,
     });
+    // The rest of the story is in order: rights information given the day after, a CTO12.
+    await recordRightsInformation(
+      db,
+      {
+        patientId: patient.id,
+        orderId: order.id,
+        trigger: 'MAKING',
+        triggerEventId: order.eventIds.MAKE ?? null,
+        givenAt: londonTime(addCalendarDays(madeOn, 1), 11),
+        givenById: cc.id,
+      },
+      order,
+    );
+    await giveCertificate(db, order, {
+      type: 'CTO12',
+      givenOn: addCalendarDays(madeOn, 20),
+      certifierName: rc.name,
+      certifierId: rc.id,
+    });
     // A structured contact frequency (decision 701): every 21 days for these patients.
     await db.communityTreatmentOrder.update({
       where: { id: order.id },
@@ -128,7 +151,7 @@ export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): 
   {
     const end = d(-9);
     const order = await patientWithOrder(0, end, 'DASH0001');
-    await extendOrder(db, order, {
+    const extension = await extendOrder(db, order, {
       examinedOn: addCalendarDays(end, -6),
       amhpId: amhp.id,
       amhpAgreedAt: londonTime(addCalendarDays(end, -5), 12),
@@ -136,6 +159,18 @@ export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): 
       managersReceivedAt: londonTime(addCalendarDays(end, -3), 10),
       managersReviewedOn: null,
     });
+    await recordRightsInformation(
+      db,
+      {
+        patientId: order.patientId,
+        orderId: order.id,
+        trigger: 'EXTENSION',
+        triggerEventId: extension.furnishEventId,
+        givenAt: londonTime(addCalendarDays(end, -2), 11),
+        givenById: cc.id,
+      },
+      order,
+    );
   }
   // Hospital managers: review due within the week (the period being extended ends in 4 days).
   {

@@ -15,6 +15,7 @@
 import { addCalendarDays, addCalendarMonths, londonTime, type IsoDate } from '@/lib/server/dates';
 import {
   assignCareTeam,
+  createContact,
   createLegalStatusPeriod,
   createOrder,
   createPatient,
@@ -138,6 +139,15 @@ export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): 
       givenOn: addCalendarDays(madeOn, 20),
       certifierName: rc.name,
       certifierId: rc.id,
+    });
+    // Seen at home 10 days ago: with contact every 21 days, the next is due in 11 days.
+    await createContact(db, {
+      patientId: patient.id,
+      staffId: cc.id,
+      occurredAt: londonTime(d(-10), 11),
+      mode: 'HOME_VISIT',
+      durationMinutes: 45,
+      summary: 'Home visit: settled; reviewed the care plan together.',
     });
     // A structured contact frequency (decision 701): every 21 days for these patients.
     await db.communityTreatmentOrder.update({

@@ -63,6 +63,8 @@ const schema = z
       .max(24 * 60)
       .default(60),
     RIGHTS_INFORMATION_TARGET_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+    // Issue 8 (decision 701): the trust's default contact frequency for a patient on a CTO.
+    CONTACT_FREQUENCY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     // OpenID Connect (NHS CIS2): all of issuer, client id and secret switch it on.
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -88,6 +88,7 @@ import {
   type SocialRatingInput,
 } from '@/tests/factories';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
+import { seedDashboards } from './seed/dashboards';
 import {
   AREAS,
   ASSESSMENT_SUMMARIES,
@@ -2111,6 +2112,14 @@ async function seedInto(
   await createQualityOfLifeRatings(db, ratings);
   await seedTribunalPaperwork(db, { today, now }); // issue 9: tribunal paperwork demo
   await seedPatientHistory(db, today, now); // issue 10: care-team history (prisma/seed/patients.ts)
+  await seedDashboards(db, {
+    today,
+    now,
+    trustId: org.trustId,
+    teams: org.teams,
+    hospitals: org.hospitals,
+    users: org.users,
+  }); // issue 8
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -9,6 +9,8 @@ export interface MenuItem {
 
 export function menuFor(roles: readonly Role[]): MenuItem[] {
   const items: MenuItem[] = [];
+  // Issue 8: `/` is the person's dashboard (the AMHP's is /agreements).
+  if (hasDashboard(roles)) items.push({ href: '/', label: 'Home' });
   // Issue 5: an AMHP starts at the requests for their agreement (making, extension, revocation).
   if (roles.includes('AMHP') && can(roles, 'record:amhp-agreement')) {
     items.push({ href: '/agreements', label: 'Agreements requested' });
@@ -30,4 +32,14 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
 
 export function startPageFor(roles: readonly Role[]): string {
   return menuFor(roles)[0]?.href ?? '/no-access';
+}
+
+/** Roles whose dashboard is `/` (issue 8); the app/(app)/page.tsx check is the same. */
+export function hasDashboard(roles: readonly Role[]): boolean {
+  return (
+    roles.includes('CARE_COORDINATOR') ||
+    roles.includes('RESPONSIBLE_CLINICIAN') ||
+    roles.includes('HOSPITAL_MANAGER') ||
+    can(roles, 'read:work-queue')
+  );
 }

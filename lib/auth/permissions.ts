@@ -57,6 +57,8 @@ export const ACTIONS = [
   'read:statistics',
   'import:register',
   'read:register',
+  // Issue 8: the trust-wide work queue (GET /api/v1/work-items?scope=trust, the MHA office's `/`).
+  'read:work-queue',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -147,6 +149,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'read:statistics:trust',
     'import:register:trust',
     'read:register:trust',
+    'read:work-queue:trust',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

@@ -68,7 +68,7 @@ test('a responsible clinician signs in with CIS2, signs out at the provider too,
   await startCis2SignIn(page);
   await signInAtProvider(page, user.uid);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/patients/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await currentRoles(user.email)).toContain('RESPONSIBLE_CLINICIAN');
 

@@ -73,7 +73,9 @@ for (const account of CLINICIANS) {
     const [own, other] = patientsOnTeams([account.own, account.other], 'Robin');
     if (!own || !other) throw new Error('The factories made no patients.');
     await signIn(page, account.email);
-    await expect(page).toHaveURL(/\/patients$/);
+    // Issue 8: they start at their dashboard; the patients list is the directory.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/patients');
     await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
     await expect(
       page.getByRole('link', { name: 'Open a patient who is not on your list (emergency access)' }),
@@ -146,7 +148,8 @@ test('the MHA office sees the whole trust and who has viewed a record', async ({
   const [south] = patientsOnTeams(['SOUTH'], 'Sasha');
   if (!south) throw new Error('The factories made no patient.');
   await signIn(page, `mha.office${DOMAIN}`);
-  await expect(page).toHaveURL(/\/patients$/);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/patients');
   await expectAccessible(page);
   await expectListedScope(page.request, allPatientIds);
   // The scope the test computes is the whole trust too (everyone first: patients only arrive).
@@ -179,7 +182,8 @@ test('the hospital manager sees the whole trust, without the access history', as
   const [north] = patientsOnTeams(['NORTH'], 'Morgan');
   if (!north) throw new Error('The factories made no patient.');
   await signIn(page, `manager${DOMAIN}`);
-  await expect(page).toHaveURL(/\/patients$/);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/patients');
   await expectAccessible(page);
   await expectListedScope(page.request, allPatientIds);
   await page.goto(`/patients/${north.id}`);

@@ -28,8 +28,10 @@ test('signing in takes you to your start page, and signing out ends the session'
   page,
 }) => {
   await signIn(page, 'mha.office@cto-tracker.example');
-  await expect(page).toHaveURL(/\/patients$/);
-  await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(
+    page.getByRole('heading', { name: "The trust's work queue", level: 1 }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);

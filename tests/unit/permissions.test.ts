@@ -116,9 +116,12 @@ describe('the table itself', () => {
 
 describe('start pages', () => {
   it.each<[Role, string]>([
-    ['CARE_COORDINATOR', '/patients'],
+    // Issue 8: `/` is the dashboard of everyone with patient work but the AMHP.
+    ['CARE_COORDINATOR', '/'],
+    ['RESPONSIBLE_CLINICIAN', '/'],
+    ['HOSPITAL_MANAGER', '/'],
     ['AMHP', '/agreements'],
-    ['MHA_ADMINISTRATOR', '/patients'],
+    ['MHA_ADMINISTRATOR', '/'],
     ['AUDITOR', '/audit'],
     ['SYSTEM_ADMINISTRATOR', '/admin/users'],
   ])('%s starts at %s', (role, page) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
+import { formatDate } from '@/lib/cto/dates';
 import { requireActor } from '@/lib/server/actor';
 import { getRequestMeta } from '@/lib/server/request-meta';
 import { AccessDenied } from '@/lib/server/queries/access';
@@ -46,6 +47,7 @@ export default async function AgreementsPage({
             <tr>
               <th scope="col">Patient</th>
               <th scope="col">Agreement to</th>
+              <th scope="col">Deadline</th>
               <th scope="col">Asked</th>
             </tr>
           </thead>
@@ -58,14 +60,22 @@ export default async function AgreementsPage({
                     NHS number {formatNhsNumberForDisplay(item.nhsNumber)}
                   </p>
                 </td>
+                <td className="nhsuk-table__cell">{item.purposeLabel}</td>
                 <td className="nhsuk-table__cell">
-                  {item.purposeLabel}
-                  {item.purpose === 'REVOCATION' && item.recallDeadlineAt ? (
-                    <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                      <strong>Before {formatDateTime(item.recallDeadlineAt)}</strong> (the 72 hours
-                      end)
-                    </p>
-                  ) : null}
+                  {/* Issue 8: the deadline of every request (decision 704). */}
+                  {item.dueAt ? (
+                    <strong>
+                      {item.dueAt.length === 10
+                        ? `By the end of ${formatDate(item.dueAt)}`
+                        : `Before ${formatDateTime(new Date(item.dueAt))}`}
+                    </strong>
+                  ) : (
+                    'Not known: ask the responsible clinician'
+                  )}
+                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    {item.purpose === 'REVOCATION' ? 'The 72 hours end. ' : ''}
+                    {item.dueBasis}
+                  </p>
                 </td>
                 <td className="nhsuk-table__cell">
                   {formatDateTime(item.requestedAt)}

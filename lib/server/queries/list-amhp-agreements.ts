@@ -5,6 +5,7 @@ import type { EventType } from '@/lib/cto';
 import { db } from '@/lib/server/db';
 import { actionHref } from '@/lib/ui/order-actions';
 import { audit, resolvePatientAccess, type QueryContext } from './access';
+import { agreementDue } from './work-items';
 
 const AGREE_EVENT: Record<string, EventType> = {
   MAKING: 'AMHP_AGREE_MAKING',
@@ -34,6 +35,12 @@ export interface AgreementListItem {
   href: string | null;
   /** For revocation: the 72 hours end (the AMHP must agree before then). */
   recallDeadlineAt: Date | null;
+  /**
+   * Issue 8 (decision 704): the last moment the agreement is any use, for every request: an ISO
+   * instant where the law counts hours, otherwise the calendar day; null if it cannot be known.
+   */
+  dueAt: string | null;
+  dueBasis: string;
 }
 
 export async function listAmhpAgreements(ctx: QueryContext): Promise<AgreementListItem[]> {
@@ -56,10 +63,13 @@ export async function listAmhpAgreements(ctx: QueryContext): Promise<AgreementLi
       requestedAt: true,
       requestedById: true,
       recall: { select: { deadlineAt: true } },
+      extension: { select: { expiryDate: true } },
       order: {
         select: {
           id: true,
           state: true,
+          currentExpiryDate: true,
+          legalStatusPeriod: { select: { expiryDate: true } },
           patient: { select: { id: true, givenName: true, familyName: true, nhsNumber: true } },
         },
       },
@@ -73,6 +83,7 @@ export async function listAmhpAgreements(ctx: QueryContext): Promise<AgreementLi
   const names = new Map(requesters.map((u) => [u.id, u.name]));
   const items = rows.map((row) => {
     const event = AGREE_EVENT[row.purpose];
+    const due = agreementDue(row);
     return {
       id: row.id,
       purpose: row.purpose,
@@ -86,6 +97,8 @@ export async function listAmhpAgreements(ctx: QueryContext): Promise<AgreementLi
       orderState: row.order.state,
       href: event ? actionHref(row.order.patient.id, row.order.id, event) : null,
       recallDeadlineAt: row.recall?.deadlineAt ?? null,
+      dueAt: due.dueAt,
+      dueBasis: due.basis,
     };
   });
   await audit(ctx, {

@@ -95,6 +95,7 @@ export default async function PatientPage({
   const ongoingRecall = order?.recalls[0];
   const careTeam = await getCareTeamTimeline({ actor, meta }, patient.id);
   const canEdit = can(actor.roles, 'update:patient');
+  const overdueDeadlines = (order?.deadlines ?? []).filter((d) => isOverdue(d, today));
 
   return (
     <>
@@ -177,7 +178,7 @@ export default async function PatientPage({
 
       {view ? (
         <>
-          {view.effective.alerts.length > 0 ? (
+          {view.effective.alerts.length > 0 || overdueDeadlines.length > 0 ? (
             <div className="nhsuk-warning-callout">
               <h3 className="nhsuk-warning-callout__label">
                 <span role="text">
@@ -185,6 +186,14 @@ export default async function PatientPage({
                 </span>
               </h3>
               <ul className="nhsuk-list">
+                {/* Issue 8: every overdue statutory item, not only the order's own alerts. */}
+                {overdueDeadlines.map((deadline) => (
+                  <li key={deadline.id}>
+                    Overdue: {deadline.title}, due{' '}
+                    {deadline.dueAt ? formatDateTime(deadline.dueAt) : formatDate(deadline.dueOn)} (
+                    {deadline.basis}).
+                  </li>
+                ))}
                 {view.effective.alerts.map((alert) => (
                   <li key={alert.code}>{alert.message}</li>
                 ))}

@@ -158,7 +158,10 @@ const schema = z
           'AUTH_URL is required in production: the address people use to reach CTO Tracker, e.g. https://cto.example.nhs.uk (npm start sets http://localhost:PORT)',
       });
     }
-    if (value.NOTIFY_API_KEY && !(value.NOTIFY_TEMPLATE_IMMEDIATE && value.NOTIFY_TEMPLATE_DIGEST)) {
+    if (
+      value.NOTIFY_API_KEY &&
+      !(value.NOTIFY_TEMPLATE_IMMEDIATE && value.NOTIFY_TEMPLATE_DIGEST)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['NOTIFY_API_KEY'],

@@ -299,7 +299,8 @@ export async function applyTimeEvents(
   for (const id of ids) {
     try {
       const recorded = await db.$transaction(
-        async (tx) => ((await lockOrderOrSkip(tx, id)) ? applyTimeEventsToOrder(tx, id, now) : null),
+        async (tx) =>
+          (await lockOrderOrSkip(tx, id)) ? applyTimeEventsToOrder(tx, id, now) : null,
         { timeout: 20_000, maxWait: 20_000 },
       );
       if (recorded === null) {

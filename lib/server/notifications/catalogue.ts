@@ -30,7 +30,10 @@ export const KINDS = {
     audiences: ['AMHP'],
     title: 'Your agreement as an AMHP has been asked for',
     body: `A responsible clinician has asked you to agree to ${AMHP_PURPOSE[purpose] ?? 'a decision about a community treatment order'}. Open your agreements to answer.`,
-    digestLabel: ['request for your agreement as an AMHP', 'requests for your agreement as an AMHP'],
+    digestLabel: [
+      'request for your agreement as an AMHP',
+      'requests for your agreement as an AMHP',
+    ],
   }),
   amhpAnswered: {
     kind: 'AMHP_AGREEMENT_ANSWERED',
@@ -78,7 +81,10 @@ export const KINDS = {
     audiences: ['RC', 'MHA_OFFICE'],
     title: "A nearest relative's order for discharge has been received",
     body: 'The responsible clinician has 72 hours to consider a barring report (s25). Open the record to see when they end.',
-    digestLabel: ["nearest relative's order for discharge", "nearest relatives' orders for discharge"],
+    digestLabel: [
+      "nearest relative's order for discharge",
+      "nearest relatives' orders for discharge",
+    ],
   },
   nrBarred: {
     kind: 'NR_BARRED',

@@ -4,7 +4,13 @@
 // reminder's key is inserted with ON CONFLICT DO NOTHING before anyone is told, in the same
 // transaction. No 'server-only': the demo seed runs it too.
 import type { Db, Tx } from '@/lib/server/db';
-import { addCalendarDays, formatLongDate, fromDbDate, londonDateOf, toDbDate } from '@/lib/server/dates';
+import {
+  addCalendarDays,
+  formatLongDate,
+  fromDbDate,
+  londonDateOf,
+  toDbDate,
+} from '@/lib/server/dates';
 import { deadlineKind, type DeadlineStage } from './catalogue';
 import { notifyPeople } from './deliver-notification';
 import { holdersOf, orderPeople } from './recipients';

@@ -47,7 +47,11 @@ function describe(error: unknown): MailerError {
   };
   const status = e.response?.status ?? null;
   if (status === null) {
-    return new MailerError(`Notify could not be reached (${e.code ?? 'network error'})`, true, null);
+    return new MailerError(
+      `Notify could not be reached (${e.code ?? 'network error'})`,
+      true,
+      null,
+    );
   }
   const first = e.response?.data?.errors?.[0];
   const said = first ? `${first.error ?? ''}: ${first.message ?? ''}` : '';

@@ -94,7 +94,9 @@ interface Claimed {
 async function claimOne(tx: Tx, now: Date, maxAttempts: number): Promise<Claimed | null> {
   const rows = await tx.$queryRaw<Claimed[]>`
     SELECT id, topic, payload, attempts FROM "OutboxMessage"
-    WHERE "processedAt" IS NULL AND "availableAt" <= ${now} AND attempts < ${maxAttempts}
+    WHERE "processedAt" IS NULL AND attempts < ${maxAttempts}
+      -- Items are queued with the database's clock; a run given an earlier "now" still sees them.
+      AND "availableAt" <= greatest(${now}::timestamptz, now())
       AND topic IN (${Prisma.join([...NOTIFY_TOPICS])})
     ORDER BY "availableAt", id
     LIMIT 1
@@ -119,7 +121,9 @@ async function handle(
   if (eventId) {
     // FOR SHARE: a correction marking this event entered in error waits for this transaction
     // (and then withdraws what it made), or has already committed and is seen here.
-    const events = await tx.$queryRaw<{ enteredInErrorAt: Date | null; recordedById: string | null }[]>`
+    const events = await tx.$queryRaw<
+      { enteredInErrorAt: Date | null; recordedById: string | null }[]
+    >`
       SELECT "enteredInErrorAt", "recordedById" FROM "CtoEvent" WHERE id = ${eventId} FOR SHARE`;
     const event = events[0];
     if (event?.enteredInErrorAt) return { made: 0, withdrawn: true };

@@ -86,6 +86,7 @@ import {
   type SocialRatingInput,
 } from '@/tests/factories';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
+import { seedNotifications } from './seed/notifications';
 import {
   AREAS,
   ASSESSMENT_SUMMARIES,
@@ -2109,6 +2110,7 @@ async function seedInto(
   );
 
   const deadlines = await recomputeAllDeadlines(db, today, now);
+  await seedNotifications(db, { now });
   const grouped = await db.communityTreatmentOrder.groupBy({
     by: ['state'],
     _count: { _all: true },

@@ -19,6 +19,8 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
     items.push({ href: '/audit/break-glass', label: 'Emergency access' });
   }
   if (can(roles, 'administer:user')) items.push({ href: '/admin/users', label: 'Users' });
+  if (can(roles, 'administer:notifications'))
+    items.push({ href: '/admin/notifications', label: 'Emails' });
   return items;
 }
 

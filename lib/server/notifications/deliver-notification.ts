@@ -12,6 +12,8 @@ export interface NewNotification {
   /** The app's address for the link in an email (AUTH_URL). */
   appUrl: string;
   now: Date;
+  /** False: in the app only, never an email (the demo seed). */
+  queueEmail?: boolean;
 }
 
 /** The email a person gets for an immediate item: fixed words and a link to the inbox. */
@@ -44,7 +46,11 @@ export async function notifyPeople(
     const exists = await tx.notification.findUnique({ where: { sourceKey }, select: { id: true } });
     if (exists) continue;
     let emailDeliveryId: string | null = null;
-    if (n.kind.priority === 'IMMEDIATE' && (pref.get(userId) ?? 'IMMEDIATE') === 'IMMEDIATE') {
+    if (
+      n.queueEmail !== false &&
+      n.kind.priority === 'IMMEDIATE' &&
+      (pref.get(userId) ?? 'IMMEDIATE') === 'IMMEDIATE'
+    ) {
       const email = await tx.emailDelivery.create({
         data: {
           userId,

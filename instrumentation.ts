@@ -27,4 +27,13 @@ export async function register(): Promise<void> {
       `[time-events] not started: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
     );
   }
+  // The notifications worker (issue 8 §3): the outbox, reminders, digests and emails.
+  try {
+    const { startNotificationsSchedule } = await import('./lib/server/notifications/schedule');
+    startNotificationsSchedule();
+  } catch (error) {
+    console.error(
+      `[notifications] not started: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+    );
+  }
 }

@@ -110,6 +110,16 @@ const schema = z
       .refine((value) => parseTrustedProxies(value) !== null, {
         message: 'TRUSTED_PROXIES must be IP addresses or CIDR ranges, separated by commas',
       }),
+    // Emails through GOV.UK Notify (lib/server/notifications; docs/security.md "Emails name no
+    // patient"). Without NOTIFY_API_KEY the emails are written to the log instead.
+    NOTIFY_API_KEY: z.string().min(74, 'NOTIFY_API_KEY must be a GOV.UK Notify API key').optional(),
+    NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
+    NOTIFY_TEMPLATE_IMMEDIATE: z.uuid('NOTIFY_TEMPLATE_IMMEDIATE must be a template id').optional(),
+    NOTIFY_TEMPLATE_DIGEST: z.uuid('NOTIFY_TEMPLATE_DIGEST must be a template id').optional(),
+    // The hour (Europe/London) from which each day's digest is sent.
+    NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    // Tries before an email is left as failed for the system administrator (/admin/notifications).
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     // Set by Next.js itself: the secret is not needed while building.
     NEXT_PHASE: z.string().optional(),
@@ -148,6 +158,17 @@ const schema = z
         path: ['AUTH_URL'],
         message:
           'AUTH_URL is required in production: the address people use to reach CTO Tracker, e.g. https://cto.example.nhs.uk (npm start sets http://localhost:PORT)',
+      });
+    }
+    if (
+      value.NOTIFY_API_KEY &&
+      !(value.NOTIFY_TEMPLATE_IMMEDIATE && value.NOTIFY_TEMPLATE_DIGEST)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_API_KEY'],
+        message:
+          'With NOTIFY_API_KEY set, set NOTIFY_TEMPLATE_IMMEDIATE and NOTIFY_TEMPLATE_DIGEST too (README, "Emails")',
       });
     }
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];

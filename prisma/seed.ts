@@ -89,6 +89,7 @@ import {
 } from '@/tests/factories';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
 import { seedDashboards } from './seed/dashboards';
+import { seedNotifications } from './seed/notifications';
 import {
   AREAS,
   ASSESSMENT_SUMMARIES,
@@ -2125,6 +2126,7 @@ async function seedInto(
   );
 
   const deadlines = await recomputeAllDeadlines(db, today, now);
+  await seedNotifications(db, { now });
   const grouped = await db.communityTreatmentOrder.groupBy({
     by: ['state'],
     _count: { _all: true },

@@ -1,6 +1,7 @@
 'use client';
 import { Header } from 'nhsuk-react-components';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
+import { UnreadCount } from './unread-count';
 
 export interface NavItem {
   href: string;
@@ -19,8 +20,11 @@ export function AppHeader({
   navigation = [],
   currentPath,
   signOutAction,
+  unread,
 }: {
   user?: { name: string; roles: Role[] };
+  /** The signed-in person's unread notifications: shows the inbox link (issue 8 §3). */
+  unread?: number;
   navigation?: NavItem[];
   currentPath?: string;
   signOutAction?: () => Promise<void>;
@@ -32,6 +36,7 @@ export function AppHeader({
           <Header.AccountItem icon>
             {user.name} ({user.roles.map((role) => ROLE_LABELS[role]).join(', ')})
           </Header.AccountItem>
+          {unread !== undefined ? <UnreadCount initial={unread} /> : null}
           {signOutAction ? (
             <Header.AccountItem formProps={{ action: signOutAction }} type="submit">
               Sign out

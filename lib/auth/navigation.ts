@@ -27,6 +27,8 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
   }
   if (can(roles, 'administer:user')) items.push({ href: '/admin/users', label: 'Users' });
   if (can(roles, 'import:register')) items.push({ href: '/imports', label: 'Import register' });
+  if (can(roles, 'administer:notifications'))
+    items.push({ href: '/admin/notifications', label: 'Emails' });
   return items;
 }
 

@@ -59,6 +59,8 @@ export const ACTIONS = [
   'read:register',
   // Issue 8: the trust-wide work queue (GET /api/v1/work-items?scope=trust, the MHA office's `/`).
   'read:work-queue',
+  'read:inbox',
+  'administer:notifications',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -69,6 +71,9 @@ const CLINICAL_READ: readonly Grant[] = ['read:patient:team', 'read:order:team']
 // patient outside their list by exact NHS number ONLY to open a time-boxed, audited grant; it
 // reads nothing else. Roles that already read the whole trust do not need it.
 const BREAK_GLASS: Grant = 'request:break-glass:trust';
+
+// Everyone's own notifications and email choice (issue 8 §3): no patient data, scope 'none'.
+const INBOX: Grant = 'read:inbox:none';
 
 export const GRANTS: Record<Role, readonly Grant[]> = {
   CARE_COORDINATOR: [
@@ -85,6 +90,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:quality-of-life:team',
     'generate:document:team',
     BREAK_GLASS,
+    INBOX,
   ],
   // Responsible and approved clinicians: only they make, renew, recall, revoke and discharge.
   RESPONSIBLE_CLINICIAN: [
@@ -110,6 +116,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'write:tribunal-document:team',
     'generate:document:team',
     BREAK_GLASS,
+    INBOX,
   ],
   // AMHPs: only they agree or decline (s17A(4)(b), s20A(4)(b), s17F(4)(b)).
   AMHP: [
@@ -118,6 +125,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:amhp-agreement:requested',
     'record:social-assessment:requested',
     BREAK_GLASS,
+    INBOX,
   ],
   // The MHA office: the trust-wide register, receipt and scrutiny, dates, tribunals.
   MHA_ADMINISTRATOR: [
@@ -150,6 +158,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'import:register:trust',
     'read:register:trust',
     'read:work-queue:trust',
+    INBOX,
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',
@@ -158,11 +167,13 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:discharge-managers:trust',
     'manage:managers-hearing:trust',
     'read:statistics:trust',
+    INBOX,
   ],
   // Privacy officer: the audit trail and break-glass reviews; nothing clinical beyond
   // the identifiers an audit needs.
-  AUDITOR: ['read:audit:none', 'read:patient-audit:trust', 'review:break-glass:none'],
-  SYSTEM_ADMINISTRATOR: ['administer:user:none'],
+  AUDITOR: ['read:audit:none', 'read:patient-audit:trust', 'review:break-glass:none', INBOX],
+  // Failed emails and stuck outbox items (/admin/notifications): identifiers only.
+  SYSTEM_ADMINISTRATOR: ['administer:user:none', 'administer:notifications:none', INBOX],
 };
 
 const SCOPE_RANK: Record<Scope, number> = { none: 0, requested: 1, team: 2, trust: 3 };

@@ -28,6 +28,12 @@ import { makeOrder } from '@/lib/server/services/make-order';
 import { markContactEnteredInError } from '@/lib/server/services/mark-entered-in-error-contact';
 import { markSocialAssessmentEnteredInError } from '@/lib/server/services/mark-entered-in-error-social-assessment';
 import { markEventEnteredInError } from '@/lib/server/services/mark-event-entered-in-error';
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '@/lib/server/services/mark-notifications-read';
+import { retryEmailDelivery } from '@/lib/server/services/retry-email-delivery';
+import { saveNotificationPreferences } from '@/lib/server/services/save-notification-preferences';
 import { moveUserTeam } from '@/lib/server/services/move-user-team';
 import { proposeOrder } from '@/lib/server/services/propose-order';
 import { reactivateUser } from '@/lib/server/services/reactivate-user';
@@ -143,6 +149,30 @@ const CASES: Case[] = [
     name: 'markEventEnteredInError',
     kind: 'plain',
     fn: markEventEnteredInError,
+  },
+  {
+    file: 'mark-notifications-read',
+    name: 'markNotificationRead',
+    kind: 'plain',
+    fn: markNotificationRead,
+  },
+  {
+    file: 'mark-notifications-read',
+    name: 'markAllNotificationsRead',
+    kind: 'plain',
+    fn: markAllNotificationsRead,
+  },
+  {
+    file: 'retry-email-delivery',
+    name: 'retryEmailDelivery',
+    kind: 'plain',
+    fn: retryEmailDelivery,
+  },
+  {
+    file: 'save-notification-preferences',
+    name: 'saveNotificationPreferences',
+    kind: 'plain',
+    fn: saveNotificationPreferences,
   },
   { file: 'move-user-team', name: 'moveUserTeam', kind: 'plain', fn: moveUserTeam },
   { file: 'propose-order', name: 'proposeOrder', kind: 'plain', fn: proposeOrder },

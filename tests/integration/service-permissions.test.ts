@@ -26,6 +26,12 @@ import { makeOrder } from '@/lib/server/services/make-order';
 import { markContactEnteredInError } from '@/lib/server/services/mark-entered-in-error-contact';
 import { markSocialAssessmentEnteredInError } from '@/lib/server/services/mark-entered-in-error-social-assessment';
 import { markEventEnteredInError } from '@/lib/server/services/mark-event-entered-in-error';
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '@/lib/server/services/mark-notifications-read';
+import { retryEmailDelivery } from '@/lib/server/services/retry-email-delivery';
+import { saveNotificationPreferences } from '@/lib/server/services/save-notification-preferences';
 import { moveUserTeam } from '@/lib/server/services/move-user-team';
 import { proposeOrder } from '@/lib/server/services/propose-order';
 import { reactivateUser } from '@/lib/server/services/reactivate-user';
@@ -477,6 +483,30 @@ const CASES: Case[] = [
     name: 'transferRecalledPatient',
     call: plain(transferRecalledPatient),
     action: fixed('record:transfer'),
+  },
+  {
+    file: 'mark-notifications-read',
+    name: 'markNotificationRead',
+    call: plain(markNotificationRead),
+    action: fixed('read:inbox'),
+  },
+  {
+    file: 'mark-notifications-read',
+    name: 'markAllNotificationsRead',
+    call: plain(markAllNotificationsRead),
+    action: fixed('read:inbox'),
+  },
+  {
+    file: 'retry-email-delivery',
+    name: 'retryEmailDelivery',
+    call: plain(retryEmailDelivery),
+    action: fixed('administer:notifications'),
+  },
+  {
+    file: 'save-notification-preferences',
+    name: 'saveNotificationPreferences',
+    call: plain(saveNotificationPreferences),
+    action: fixed('read:inbox'),
   },
   {
     file: 'unlock-user',

@@ -78,3 +78,31 @@ describe('HOST', () => {
     expect(problem({ NODE_ENV: 'test', HOST: 'a b' })).toContain('HOST must be');
   });
 });
+
+describe('GOV.UK Notify', () => {
+  const key = `cto_tracker-${'3d844edf-8d35-48ac-975b-e847b4f122b0'}-${'26785a09-ab16-4eb0-8407-a37497a57506'}`;
+
+  it('is optional: without a key, emails go to the log', () => {
+    expect(problem({ NODE_ENV: 'development' })).toBe('');
+    expect(parseEnv({ NODE_ENV: 'development' }).NOTIFY_BASE_URL).toBe(
+      'https://api.notifications.service.gov.uk',
+    );
+  });
+
+  it('with a key, needs both template ids', () => {
+    expect(problem({ NODE_ENV: 'development', NOTIFY_API_KEY: key })).toContain(
+      'set NOTIFY_TEMPLATE_IMMEDIATE and NOTIFY_TEMPLATE_DIGEST',
+    );
+    expect(
+      problem({
+        NODE_ENV: 'development',
+        NOTIFY_API_KEY: key,
+        NOTIFY_TEMPLATE_IMMEDIATE: '4c7a1a52-1f7e-4b7e-9f0f-3b7a8e0c1d11',
+        NOTIFY_TEMPLATE_DIGEST: '9d2b6e3a-5c4f-4a8d-8e1b-2f6c7a9b0e22',
+      }),
+    ).toBe('');
+    expect(problem({ NODE_ENV: 'development', NOTIFY_API_KEY: 'short' })).toContain(
+      'NOTIFY_API_KEY must be a GOV.UK Notify API key',
+    );
+  });
+});

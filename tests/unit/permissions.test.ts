@@ -51,7 +51,11 @@ describe('the privacy officer (auditor)', () => {
 
 describe('the system administrator', () => {
   it('administers users and sees no patient data at all', () => {
-    expect(GRANTS.SYSTEM_ADMINISTRATOR).toEqual(['administer:user:none']);
+    expect(GRANTS.SYSTEM_ADMINISTRATOR).toEqual([
+      'administer:user:none',
+      'administer:notifications:none',
+      'read:inbox:none',
+    ]);
     expect(can(['SYSTEM_ADMINISTRATOR'], 'read:patient')).toBe(false);
     expect(can(['SYSTEM_ADMINISTRATOR'], 'read:audit')).toBe(false);
   });

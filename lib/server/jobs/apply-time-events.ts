@@ -35,6 +35,20 @@ export interface TimeEventsReport {
   eventsRecorded: number;
   /** Orders whose update failed (logged without patient data; retried next run). */
   failed: number;
+  /** Orders another app instance was bringing up to date at that moment (left to it). */
+  skipped: number;
+}
+
+/**
+ * Takes the order's row lock for this transaction, or answers false at once when another
+ * instance holds it (FOR UPDATE SKIP LOCKED): two `npm start` processes sharing a database never
+ * apply the same time event twice, and neither waits for or fails on the other
+ * (docs/decisions/712-exactly-once-with-skip-locked.md).
+ */
+export async function lockOrderOrSkip(tx: Tx, orderId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "CommunityTreatmentOrder" WHERE id = ${orderId} FOR UPDATE SKIP LOCKED`;
+  return rows.length === 1;
 }
 
 /** Orders that time may have changed, found with indexed columns only. */
@@ -280,13 +294,19 @@ export async function applyTimeEvents(
     ordersChanged: 0,
     eventsRecorded: 0,
     failed: 0,
+    skipped: 0,
   };
   for (const id of ids) {
     try {
-      const recorded = await db.$transaction((tx) => applyTimeEventsToOrder(tx, id, now), {
-        timeout: 20_000,
-        maxWait: 20_000,
-      });
+      const recorded = await db.$transaction(
+        async (tx) =>
+          (await lockOrderOrSkip(tx, id)) ? applyTimeEventsToOrder(tx, id, now) : null,
+        { timeout: 20_000, maxWait: 20_000 },
+      );
+      if (recorded === null) {
+        report.skipped += 1;
+        continue;
+      }
       if (recorded.length > 0) report.ordersChanged += 1;
       report.eventsRecorded += recorded.length;
     } catch (error) {

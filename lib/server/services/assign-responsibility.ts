@@ -112,7 +112,11 @@ export function assignResponsibility(
         auditAction: 'order.assign-responsibility',
       });
       // reg 17(4): the receiving managers must tell the patient in writing.
-      await ctx.enqueue('notify.assignment', { orderId: order.id, toHospitalId: to.id });
+      await ctx.enqueue('notify.assignment', {
+        orderId: order.id,
+        toHospitalId: to.id,
+        eventId: result.eventId,
+      });
       return {
         orderId: order.id,
         patientId: order.patientId,

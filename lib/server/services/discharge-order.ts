@@ -193,6 +193,7 @@ export function dischargeOrder(
       });
       await ctx.enqueue('notify.order-discharged', {
         orderId: order.id,
+        eventId: result.eventId,
         dischargeId: discharge.id,
         route: data.route,
       });

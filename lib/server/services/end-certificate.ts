@@ -53,6 +53,7 @@ export function endCertificate(
       });
       await ctx.enqueue('notify.cto11-needed', {
         orderId: order.id,
+        eventId: result.eventId,
         certificateId: data.certificateId,
       });
       return {

@@ -12,6 +12,7 @@ import { londonDateOf, toDbDate } from '@/lib/server/dates';
 import { recomputeOrderDeadlines } from '@/lib/server/deadlines/recompute';
 import { orderInclude, toSnapshot } from '@/lib/server/orders/snapshot';
 import { env } from '@/lib/env';
+import { withdrawForEvent } from '@/lib/server/notifications/withdraw';
 import type { ServiceActor, ServiceContext } from './run-service';
 import { loadOrderForChange, runOrderService, type CallOptions } from './order-flow';
 
@@ -425,6 +426,8 @@ export function markEventEnteredInError(
         patientId: order.patientId,
         metadata: { orderId: order.id, type: latest.type, from: order.state, to: state },
       });
+      // What the event queued for people and has not yet reached them is withdrawn with it.
+      await withdrawForEvent(ctx.tx, latest.id, ctx.now);
       await ctx.enqueue('order-event.entered-in-error', {
         orderId: order.id,
         patientId: order.patientId,

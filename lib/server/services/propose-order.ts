@@ -283,6 +283,7 @@ export function proposeOrder(
       // The AMHP is told a request waits for them (no patient details in the notification).
       await ctx.enqueue('notify.amhp-agreement-requested', {
         agreementId: agreement.id,
+        eventId: ctoEvent.id,
         amhpId: amhp.id,
         orderId: order.id,
         purpose: 'MAKING',

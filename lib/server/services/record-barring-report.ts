@@ -113,7 +113,11 @@ export function recordBarringReport(
         auditAction: 'order.nr-barring-report',
       });
       // The managers must tell the nearest relative, who may apply to the tribunal (s66(1)(g)).
-      await ctx.enqueue('notify.nr-barred', { orderId: order.id, nrOrderId: pending.id });
+      await ctx.enqueue('notify.nr-barred', {
+        orderId: order.id,
+        nrOrderId: pending.id,
+        eventId: result.eventId,
+      });
       return {
         orderId: order.id,
         patientId: order.patientId,

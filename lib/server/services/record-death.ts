@@ -53,7 +53,11 @@ export function recordDeath(
         orderData: { endedOn: toDbDate(data.diedOn) },
         auditAction: 'order.death',
       });
-      await ctx.enqueue('notify.cqc-death', { orderId: order.id, diedOn: data.diedOn });
+      await ctx.enqueue('notify.cqc-death', {
+        orderId: order.id,
+        diedOn: data.diedOn,
+        eventId: result.eventId,
+      });
       return {
         orderId: order.id,
         patientId: order.patientId,

@@ -97,6 +97,7 @@ export function recordNearestRelativeOrder(
       // The responsible clinician must consider a barring report within the 72 hours.
       await ctx.enqueue('notify.nr-discharge-order', {
         orderId: order.id,
+        eventId: result.eventId,
         nrOrderId: nrOrder.id,
         responsibleClinicianId: order.responsibleClinicianId,
         takesEffectAt: takesEffect.instant.toISOString(),

@@ -127,6 +127,7 @@ export function respondToMakingAgreement(
       });
       await ctx.enqueue('notify.amhp-agreement-answered', {
         agreementId: agreement.id,
+        eventId: result.eventId,
         orderId: order.id,
         responsibleClinicianId: order.responsibleClinicianId,
         decision: agreeing ? 'AGREED' : 'DECLINED',

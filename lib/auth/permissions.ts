@@ -100,6 +100,8 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:social-assessment:team',
     'record:contact:team',
     'generate:document:team',
+    // Statistics of their own teams' orders, published (decision 761).
+    'read:statistics:team',
     BREAK_GLASS,
   ],
   // AMHPs: only they agree or decline (s17A(4)(b), s20A(4)(b), s17F(4)(b)).

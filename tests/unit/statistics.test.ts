@@ -15,6 +15,7 @@ import { crudeRate, standardisedRate } from '@/lib/statistics/rates';
 import { denominators, parsePopulationCsv, type PopulationCell } from '@/lib/statistics/population';
 import { computeMeasures, contractRow, type FactCell } from '@/lib/statistics/measures';
 import { toCsv } from '@/lib/statistics/csv';
+import { statisticsQuerySchema } from '@/lib/schemas/statistics';
 
 describe('the reporting year', () => {
   it('runs from 1 April to 31 March', () => {
@@ -318,5 +319,26 @@ describe('CSV', () => {
         ],
       ),
     ).toBe('a,b\r\n\'=1+1,"x,""y"""\r\n3,\r\n');
+  });
+});
+
+describe('the statistics query', () => {
+  const parse = (q: string) => statisticsQuerySchema.safeParse(new URLSearchParams(q));
+  it('reads the year, the disclosure and the team', () => {
+    const ok = parse('year=2025-26&disclosure=published');
+    expect(ok.success && ok.data.year.label).toBe('2025/26');
+    expect(ok.success && ok.data.disclosure).toBe('published');
+  });
+  it.each([
+    ['', 'Say which year'],
+    ['year=2025-27', 'is not a year'],
+    ['year=2025-26&disclosure=exact', 'disclosure must be'],
+    ['year=2025-26&team=x', 'team must be'],
+    ['year=2025-26&foo=1', 'Unknown query parameter'],
+    ['year=2025-26&year=2024-25', 'once only'],
+  ])('refuses %j with a clear message', (q, message) => {
+    const result = parse(q);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error).toContain(message);
   });
 });

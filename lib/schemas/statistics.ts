@@ -1,6 +1,6 @@
 // The query of the statistics pages, API and downloads: ?year=2025-26&disclosure=published&team=<id>.
 import { z } from 'zod';
-import { YEAR_FORMAT_MESSAGE, parseStatisticsYear } from '@/lib/statistics/classify';
+import { YEAR_FORMAT_MESSAGE, parseStatisticsYear, yearStarting } from '@/lib/statistics/classify';
 
 const ALLOWED = ['year', 'disclosure', 'team'] as const;
 
@@ -47,3 +47,23 @@ export const statisticsQuerySchema = {
     return { success: true, data: parsed.data };
   },
 };
+
+/**
+ * The statistics pages' query: as above, but a page never refuses: an unreadable value falls
+ * back to the default (the last year that has ended) and the page says so.
+ */
+export function statisticsPageQuery(
+  raw: Record<string, string | string[] | undefined>,
+  today: string,
+): { query: StatisticsQuery; problem: string | null } {
+  const params = new URLSearchParams();
+  for (const key of ALLOWED) {
+    const value = raw[key];
+    if (typeof value === 'string' && value !== '') params.set(key, value);
+  }
+  const lastEnded = yearStarting(Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 1 : 2));
+  if (!params.has('year')) params.set('year', lastEnded.slug);
+  const parsed = statisticsQuerySchema.safeParse(params);
+  if (parsed.success) return { query: parsed.data, problem: null };
+  return { query: { year: lastEnded }, problem: parsed.error };
+}

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CtoEndReason, CtoState, PrismaClient, Sex } from '@/lib/generated/prisma/client';
 import { getMhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { AccessDenied } from '@/lib/server/queries/access';
+import { getOutcomeStatistics } from '@/lib/server/queries/statistics-outcomes';
+import { statisticsCsv } from '@/lib/server/queries/statistics-csv';
 import { parseStatisticsYear } from '@/lib/statistics/classify';
 import type { MeasureRow } from '@/lib/statistics/measures';
 import {
@@ -25,6 +27,7 @@ let db: PrismaClient;
 let team: { id: string };
 let other: { id: string };
 let hospitalId: string;
+let p2: { patientId: string; orderId: string };
 let users: Record<'mha' | 'rc' | 'rcElsewhere' | 'manager' | 'coordinator', CreatedUser>;
 const YEAR = parseStatisticsYear('2025-26')!;
 
@@ -45,7 +48,7 @@ interface CohortOrder {
   detainedFrom?: [string, string];
 }
 
-async function addOrder(o: CohortOrder): Promise<string> {
+async function addOrder(o: CohortOrder): Promise<{ patientId: string; orderId: string }> {
   const trust = await theTrust(db);
   const patientId =
     o.patientId ??
@@ -107,7 +110,7 @@ async function addOrder(o: CohortOrder): Promise<string> {
       startAt: new Date(o.detainedFrom[1]),
     });
   }
-  return patientId;
+  return { patientId, orderId: id };
 }
 
 beforeAll(async () => {
@@ -138,7 +141,7 @@ beforeAll(async () => {
     recalls: ['2026-05-01T12:00:00Z'],
   });
   // P2: 17 on 31 March 2026; from s37; discharged by the tribunal in the year.
-  await addOrder({
+  p2 = await addOrder({
     sex: 'FEMALE',
     ethnic: 'M',
     dob: '2009-01-01',
@@ -221,7 +224,7 @@ beforeAll(async () => {
     endReason: 'DISCHARGED_BY_RESPONSIBLE_CLINICIAN',
   });
   await addOrder({
-    patientId: p10,
+    patientId: p10.patientId,
     sex: 'MALE',
     ethnic: 'S',
     dob: '1995-01-01',
@@ -247,6 +250,50 @@ beforeAll(async () => {
     code: '03',
     effectiveAt: '2025-08-01T10:00:00Z',
     state: 'ACTIVE',
+  });
+  // P2's quality of life around the making (40% before, 60% after) and a social factors
+  // assessment with the making, after a review two months before.
+  for (const [ratedOn, score] of [
+    ['2025-09-20', 8],
+    ['2025-10-10', 12],
+  ] as const) {
+    await db.qualityOfLifeRating.create({
+      data: {
+        patientId: p2.patientId,
+        ratedOn: new Date(ratedOn),
+        instrument: 'ReQoL-10',
+        score,
+        maxScore: 20,
+      },
+    });
+  }
+  const review = await db.socialFactorAssessment.create({
+    data: {
+      patientId: p2.patientId,
+      orderId: p2.orderId,
+      decisionPoint: 'REVIEW',
+      assessedOn: new Date('2025-08-01'),
+      assessedById: users.mha.id,
+      ratings: {
+        create: [{ domain: 'ACCOMMODATION', rating: 'SOME_CONCERN', significance: 'MINOR' }],
+      },
+    },
+  });
+  await db.socialFactorAssessment.create({
+    data: {
+      patientId: p2.patientId,
+      orderId: p2.orderId,
+      decisionPoint: 'MAKING',
+      assessedOn: new Date('2025-10-01'),
+      assessedById: users.mha.id,
+      previousId: review.id,
+      ratings: {
+        create: [
+          { domain: 'ACCOMMODATION', rating: 'SERIOUS_CONCERN', significance: 'MAJOR' },
+          { domain: 'ISOLATION', rating: 'NO_CONCERN', significance: 'MINOR' },
+        ],
+      },
+    },
   });
   // The catchment population (see the rates test for the arithmetic).
   await db.statisticsPopulation.create({
@@ -404,5 +451,91 @@ describe('disclosure control and scope', () => {
       orderBy: { id: 'desc' },
     });
     expect(denied.outcome).toBe('DENIED');
+  });
+});
+
+describe('outcomes for 2025/26 (as of 1 June 2026)', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  it('adds up orders, recalls, revocations, discharges and endings in the year', async () => {
+    const o = await getOutcomeStatistics(
+      { actor: actorOf(users.mha), client: db, now },
+      { year: YEAR, teamId: team.id },
+    );
+    // In force during the year: P1, P2, P4, P5, P6, P7, P8 and P10's two orders (P3 took effect
+    // after the year, P11 never did); 8 people.
+    expect(o.sums).toMatchObject({
+      orders: 9,
+      people: 8,
+      recalls: 4,
+      revocations: 1,
+      discharges: 2,
+      ended: 3,
+    });
+    const making = o.quality.find((q) => q.decision === 'MAKING');
+    expect(making).toEqual({
+      decision: 'MAKING',
+      decisions: 7,
+      meanBefore: 40,
+      meanAfter: 60,
+      pairs: 1,
+      meanChange: 20,
+    });
+    const accommodation = o.social.find(
+      (s) => s.decision === 'MAKING' && s.domain === 'ACCOMMODATION',
+    );
+    expect(accommodation).toMatchObject({
+      rated: 1,
+      concernPercent: 100,
+      majorPercent: 100,
+      meanMovement: 1,
+      movementPairs: 1,
+    });
+    const isolation = o.social.find((s) => s.decision === 'MAKING' && s.domain === 'ISOLATION');
+    expect(isolation).toMatchObject({ rated: 1, concernPercent: 0, meanMovement: null });
+    expect(o.phases.find((p) => p.phase === '0 to 3 months on the order')).toMatchObject({
+      ratings: 1,
+      mean: 60,
+    });
+  });
+
+  it('hides small numbers from a hospital manager', async () => {
+    const o = await getOutcomeStatistics(
+      { actor: actorOf(users.manager), client: db, now },
+      { year: YEAR, teamId: team.id },
+    );
+    expect(o.disclosure).toBe('published');
+    expect(o.summary.find((s) => s.key === 'revocations')?.value).toBe('*');
+    expect(o.quality.find((q) => q.decision === 'MAKING')).toMatchObject({
+      decisions: 5,
+      meanBefore: null,
+    });
+  });
+});
+
+describe('MHSDS-shaped extracts', () => {
+  it('gives the MHA office MHS404 records with the national end reasons', async () => {
+    const csv = await statisticsCsv({ actor: actorOf(users.mha), client: db }, 'mhs404', {
+      year: YEAR,
+      teamId: team.id,
+    });
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'UniqMHActEpisodeID,LocalPatientId,NHSNumber,StartDateCommTreatOrd,ExpiryDateCommTreatOrd,EndDateCommTreatOrd,CommTreatOrdEndReason,CTOTrackerEndReason,CTOTrackerOrderId',
+    );
+    expect(lines).toHaveLength(10);
+    expect(lines.filter((l) => l.includes(',02,REVOKED,'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes(',01,DISCHARGED_'))).toHaveLength(2);
+    // P1 took effect at 00:30 on 1 April 2025 in England: that is its start date.
+    expect(lines.some((l) => l.includes(',2025-04-01,'))).toBe(true);
+  });
+
+  it('gives anyone else counts by code, controlled', async () => {
+    const csv = await statisticsCsv({ actor: actorOf(users.manager), client: db }, 'mhs404', {
+      year: YEAR,
+      teamId: team.id,
+    });
+    expect(csv).toBe(
+      'Table,CommTreatOrdEndReason,Records\r\nMHS404,All,10\r\nMHS404,Not recorded,5\r\nMHS404,01,*\r\nMHS404,02,*\r\n',
+    );
   });
 });

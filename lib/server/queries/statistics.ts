@@ -14,6 +14,7 @@ import {
   type MeasureRow,
 } from '@/lib/statistics/measures';
 import type { PopulationCell } from '@/lib/statistics/population';
+import { scopeFor } from '@/lib/auth/permissions';
 import { audit, type QueryContext } from './access';
 import { requirePermission } from './require-permission';
 
@@ -214,4 +215,19 @@ export async function getMhaAnnualStatistics(
       : null,
     rows,
   };
+}
+
+/** The teams a reader may choose between on the statistics pages (names only, no patient data). */
+export async function statisticsTeams(ctx: QueryContext): Promise<{ id: string; name: string }[]> {
+  const client = ctx.client ?? db;
+  const scope = scopeFor(ctx.actor.roles, 'read:statistics');
+  if (scope === null) return [];
+  return client.team.findMany({
+    where: {
+      kind: 'COMMUNITY',
+      ...(scope === 'trust' ? {} : { id: { in: [...ctx.actor.teamIds] } }),
+    },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  });
 }

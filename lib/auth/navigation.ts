@@ -14,6 +14,7 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
     items.push({ href: '/agreements', label: 'Agreements requested' });
   }
   if (can(roles, 'read:patient')) items.push({ href: '/patients', label: 'Patients' });
+  if (can(roles, 'read:statistics')) items.push({ href: '/statistics', label: 'Statistics' });
   if (can(roles, 'read:audit')) items.push({ href: '/audit', label: 'Audit trail' });
   if (can(roles, 'review:break-glass')) {
     items.push({ href: '/audit/break-glass', label: 'Emergency access' });

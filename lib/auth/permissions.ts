@@ -54,6 +54,7 @@ export const ACTIONS = [
   'review:break-glass',
   'administer:user',
   'read:statistics',
+  'upload:statistics-population',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -138,6 +139,8 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'generate:document:trust',
     'read:patient-audit:trust',
     'read:statistics:trust',
+    // The catchment population behind the statistics' rates (not patient data).
+    'upload:statistics-population:none',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

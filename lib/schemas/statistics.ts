@@ -1,6 +1,7 @@
 // The query of the statistics pages, API and downloads: ?year=2025-26&disclosure=published&team=<id>.
 import { z } from 'zod';
 import { YEAR_FORMAT_MESSAGE, parseStatisticsYear, yearStarting } from '@/lib/statistics/classify';
+import { parsePopulationCsv } from '@/lib/statistics/population';
 
 const ALLOWED = ['year', 'disclosure', 'team'] as const;
 
@@ -61,9 +62,43 @@ export function statisticsPageQuery(
     const value = raw[key];
     if (typeof value === 'string' && value !== '') params.set(key, value);
   }
-  const lastEnded = yearStarting(Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 1 : 2));
+  const lastEnded = yearStarting(
+    Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 1 : 2),
+  );
   if (!params.has('year')) params.set('year', lastEnded.slug);
   const parsed = statisticsQuerySchema.safeParse(params);
   if (parsed.success) return { query: parsed.data, problem: null };
   return { query: { year: lastEnded }, problem: parsed.error };
 }
+
+/** The catchment population form: a name for it and the CSV pasted or read from a file. */
+export const populationUploadSchema = z
+  .object({
+    source: z
+      .string({ error: 'Say where the figures come from.' })
+      .trim()
+      .min(1, 'Say where the figures come from, for example “Census 2021, Brighton and Hove”.')
+      .max(200, 'Keep the description to 200 characters or fewer.'),
+    csv: z
+      .string({ error: 'Paste the CSV.' })
+      .min(1, 'Paste the CSV.')
+      .max(
+        100_000,
+        'The CSV is too long: it should have at most 228 rows (19 groups × 2 sexes × 6 age bands).',
+      ),
+  })
+  .transform((value, ctx) => {
+    const parsed = parsePopulationCsv(value.csv);
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['csv'],
+        message: parsed.errors
+          .slice(0, 5)
+          .map((e) => `Line ${e.line}: ${e.message}`)
+          .join(' '),
+      });
+      return z.NEVER;
+    }
+    return { source: value.source, cells: parsed.cells };
+  });

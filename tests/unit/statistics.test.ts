@@ -342,3 +342,14 @@ describe('the statistics query', () => {
     if (!result.success) expect(result.error).toContain(message);
   });
 });
+
+describe('the example population', () => {
+  it('is shipped as tests/fixtures/statistics/population.csv and reads back', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { examplePopulation } = await import('@/lib/statistics/population-example');
+    const text = await readFile('tests/fixtures/statistics/population.csv', 'utf8');
+    const parsed = parsePopulationCsv(text);
+    expect(parsed).toEqual({ ok: true, cells: examplePopulation() });
+    if (parsed.ok) expect(parsed.cells).toHaveLength(228);
+  });
+});

@@ -86,6 +86,7 @@ import {
   type SocialRatingInput,
 } from '@/tests/factories';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
+import { seedStatistics } from './seed/statistics';
 import {
   AREAS,
   ASSESSMENT_SUMMARIES,
@@ -2104,6 +2105,7 @@ async function seedInto(
   }
   await createContacts(db, contacts);
   await createQualityOfLifeRatings(db, ratings);
+  await seedStatistics(db, { uploadedById: user(world, 'mha').id, now });
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -90,6 +90,7 @@ import {
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
 import { seedDashboards } from './seed/dashboards';
 import { seedNotifications } from './seed/notifications';
+import { seedStatistics } from './seed/statistics';
 import {
   AREAS,
   ASSESSMENT_SUMMARIES,
@@ -2121,6 +2122,7 @@ async function seedInto(
     hospitals: org.hospitals,
     users: org.users,
   }); // issue 8
+  await seedStatistics(db, { uploadedById: user(world, 'mha').id, now });
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -21,6 +21,7 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
     items.push({ href: '/tribunal/mine', label: 'My tribunal reports' });
   }
   if (can(roles, 'read:register')) items.push({ href: '/register', label: 'Register' });
+  if (can(roles, 'read:statistics')) items.push({ href: '/statistics', label: 'Statistics' });
   if (can(roles, 'read:audit')) items.push({ href: '/audit', label: 'Audit trail' });
   if (can(roles, 'review:break-glass')) {
     items.push({ href: '/audit/break-glass', label: 'Emergency access' });

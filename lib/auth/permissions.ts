@@ -61,6 +61,7 @@ export const ACTIONS = [
   'read:work-queue',
   'read:inbox',
   'administer:notifications',
+  'upload:statistics-population',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -115,6 +116,8 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:contact:team',
     'write:tribunal-document:team',
     'generate:document:team',
+    // Statistics of their own teams' orders, published (decision 761).
+    'read:statistics:team',
     BREAK_GLASS,
     INBOX,
   ],
@@ -159,6 +162,8 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'read:register:trust',
     'read:work-queue:trust',
     INBOX,
+    // The catchment population behind the statistics' rates (not patient data).
+    'upload:statistics-population:none',
   ],
   HOSPITAL_MANAGER: [
     'read:patient:trust',

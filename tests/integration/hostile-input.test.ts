@@ -73,6 +73,7 @@ import { serveRecallNotice } from '@/lib/server/services/serve-recall-notice';
 import { suspendCondition } from '@/lib/server/services/suspend-condition';
 import { transferRecalledPatient } from '@/lib/server/services/transfer-recalled-patient';
 import { unlockUser } from '@/lib/server/services/unlock-user';
+import { uploadStatisticsPopulation } from '@/lib/server/services/upload-statistics-population';
 import { varyConditions } from '@/lib/server/services/vary-conditions';
 import { withdrawProposal } from '@/lib/server/services/withdraw-proposal';
 import { createCtoFixture, createUser as createTestUser, type CtoFixture } from '@/tests/factories';
@@ -319,6 +320,12 @@ const CASES: Case[] = [
     fn: transferRecalledPatient,
   },
   { file: 'unlock-user', name: 'unlockUser', kind: 'plain', fn: unlockUser },
+  {
+    file: 'upload-statistics-population',
+    name: 'uploadStatisticsPopulation',
+    kind: 'plain',
+    fn: uploadStatisticsPopulation,
+  },
   { file: 'vary-conditions', name: 'varyConditions', kind: 'plain', fn: varyConditions },
   { file: 'withdraw-proposal', name: 'withdrawProposal', kind: 'plain', fn: withdrawProposal },
 ];

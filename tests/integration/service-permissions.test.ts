@@ -71,6 +71,7 @@ import { serveRecallNotice } from '@/lib/server/services/serve-recall-notice';
 import { suspendCondition } from '@/lib/server/services/suspend-condition';
 import { transferRecalledPatient } from '@/lib/server/services/transfer-recalled-patient';
 import { unlockUser } from '@/lib/server/services/unlock-user';
+import { uploadStatisticsPopulation } from '@/lib/server/services/upload-statistics-population';
 import { varyConditions } from '@/lib/server/services/vary-conditions';
 import { withdrawProposal } from '@/lib/server/services/withdraw-proposal';
 import { newId } from '@/tests/factories';
@@ -513,6 +514,12 @@ const CASES: Case[] = [
     name: 'unlockUser',
     call: plain(unlockUser),
     action: fixed('administer:user'),
+  },
+  {
+    file: 'upload-statistics-population',
+    name: 'uploadStatisticsPopulation',
+    call: plain(uploadStatisticsPopulation),
+    action: fixed('upload:statistics-population'),
   },
   {
     file: 'vary-conditions',

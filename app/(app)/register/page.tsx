@@ -15,7 +15,8 @@ import {
 } from '@/lib/schemas/register';
 import { certificateText, nearestRelativeText, tribunalText } from '@/lib/register/columns';
 import { formatDate, formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
-import { Field, Pagination } from '@/components/audit/field';
+import { Field } from '@/components/forms/search-field';
+import { Pagination } from '@/components/audit/pagination';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 import { NoPermission } from '@/components/ui/no-permission';
 

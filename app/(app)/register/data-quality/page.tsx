@@ -12,7 +12,7 @@ import {
 } from '@/lib/server/queries/data-quality';
 import { queryObject } from '@/lib/schemas/register';
 import { formatNhsNumberForDisplay } from '@/lib/format';
-import { Pagination } from '@/components/audit/field';
+import { Pagination } from '@/components/audit/pagination';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 import { NoPermission } from '@/components/ui/no-permission';
 

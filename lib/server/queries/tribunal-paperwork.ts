@@ -164,7 +164,9 @@ export async function getTribunalCase(
   const receivedOn = fromDbDate(found.receivedOn);
   const documents = found.documents.map((d) => toRow(d, now));
   const community = found.order
-    ? !['PROPOSED', 'AGREED', 'DECLINED', 'REVOKED', 'DISCHARGED', 'EXPIRED', 'DIED'].includes(found.order.state)
+    ? !['PROPOSED', 'AGREED', 'DECLINED', 'REVOKED', 'DISCHARGED', 'EXPIRED', 'DIED'].includes(
+        found.order.state,
+      )
     : false;
   const view: TribunalCaseView = {
     patient: scoped.patient,

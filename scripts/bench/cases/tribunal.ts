@@ -1,4 +1,6 @@
 // Issue 9: the MHA office's view of every open case's documents, and an author's reminders.
+import type { BenchCase } from '../types';
+
 export default [
   {
     name: 'Tribunal paperwork: every open case’s documents',
@@ -14,4 +16,4 @@ export default [
     goalP50Ms: 1000,
     goalP95Ms: 1000,
   },
-] satisfies import('../types').BenchCase[];
+] satisfies BenchCase[];

@@ -20,7 +20,7 @@ export const DECISION_CHOICES = [
 ] as const;
 
 export const importDecisionSchema = z.strictObject({
-  row: z.number().int().min(1).max(1_048_576),
+  row: z.number({ error: 'The row must be a spreadsheet row number' }).int().min(1).max(1_048_576),
   code: z.enum(DECISION_CODES, 'Choose a question this import asks'),
   column: text(200).nullable().optional(),
   choice: z.enum(DECISION_CHOICES, 'Choose one of the answers offered'),

@@ -22,15 +22,23 @@ const isoDate = z.iso.date({ error: 'Enter a real date, for example 2026-03-27' 
 export const registerFilterSchema = z
   .object({
     q: optional(searchText(100)),
-    state: optional(z.enum(Object.keys(REGISTER_STATE_GROUPS) as [RegisterStateGroup])),
+    state: optional(
+      z.enum(Object.keys(REGISTER_STATE_GROUPS) as [RegisterStateGroup], {
+        error: 'Choose a state from the list',
+      }),
+    ),
     teamId: optional(uuid),
     hospitalId: optional(uuid),
     rcId: optional(uuid),
     ccId: optional(uuid),
     periodEndFrom: optional(isoDate),
     periodEndTo: optional(isoDate),
-    sort: optional(z.enum(REGISTER_SORTS)).transform((v) => v ?? 'periodEnd'),
-    dir: optional(z.enum(['asc', 'desc'])).transform((v) => v ?? 'asc'),
+    sort: optional(z.enum(REGISTER_SORTS, { error: 'Choose a column to sort by' })).transform(
+      (v) => v ?? 'periodEnd',
+    ),
+    dir: optional(z.enum(['asc', 'desc'], { error: 'Choose ascending or descending' })).transform(
+      (v) => v ?? 'asc',
+    ),
   })
   .strict();
 export type RegisterFilter = z.infer<typeof registerFilterSchema>;

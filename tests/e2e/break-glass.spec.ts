@@ -19,6 +19,8 @@ test('emergency access: asked with a reason, shown, time-boxed, reviewed', async
   const clinicianContext = await browser.newContext();
   const clinician = await clinicianContext.newPage();
   await signIn(clinician, 'coordinator.north@cto-tracker.example');
+  // Sign-in lands on the dashboard; emergency access is offered beside the patient list.
+  await clinician.getByRole('link', { name: 'Patients', exact: true }).first().click();
   await clinician
     .getByRole('link', { name: 'Open a patient who is not on your list (emergency access)' })
     .click();

@@ -43,8 +43,26 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const send = (now: Date, workerId = 'test-worker') =>
-  sendEmails({ db, mailer, workerId, now, maxAttempts: 3, limit: 500, log: () => undefined });
+// Every email due at `now`, in as many batches as it takes: earlier test files leave their own
+// emails queued in the same database, and one batch may not reach this test's.
+async function send(now: Date, workerId = 'test-worker') {
+  const total = { sent: 0, retrying: 0, failed: 0 };
+  for (;;) {
+    const r = await sendEmails({
+      db,
+      mailer,
+      workerId,
+      now,
+      maxAttempts: 3,
+      limit: 500,
+      log: () => undefined,
+    });
+    total.sent += r.sent;
+    total.retrying += r.retrying;
+    total.failed += r.failed;
+    if (r.sent + r.retrying + r.failed === 0) return total;
+  }
+}
 
 async function userEmail(userId: string): Promise<string> {
   return (await db.user.findUniqueOrThrow({ where: { id: userId } })).email;

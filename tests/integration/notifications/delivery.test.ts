@@ -34,6 +34,12 @@ beforeAll(async () => {
   db = testDb();
   notify = await startNotifyStandIn();
   mailer = notifyMailer({ apiKey: notify.apiKey, baseUrl: notify.baseUrl, templates: TEMPLATES });
+  // Earlier test files leave their own queued items and emails in this database: deliver those
+  // first, so that each test below sees only its own.
+  await drainOutbox(db, new Date());
+  await send(new Date());
+  notify.sent.length = 0;
+  notify.attempts.length = 0;
 });
 afterEach(() => {
   notify.failAlways(null);

@@ -1,6 +1,6 @@
-// "Build if needed": a production build exists and no source is newer than it.
+// "Build if needed": a production build exists and was built from the sources as they are now.
 import { existsSync, readdirSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { projectRoot } from './database.ts';
 import { run } from './processes.ts';
@@ -11,31 +11,51 @@ const SOURCES = [
   'lib',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.ts',
   'package-lock.json',
   'tsconfig.json',
 ];
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
+// The build is current when the sources' contents are what they were when it was built.
+// Contents, not modification times: `npm install` regenerates the Prisma client and copies the
+// NHS design system's files again (scripts/postinstall.mjs) with new times but the same bytes,
+// and should not cost a second `next build` (CI runs `npm test` twice, on two databases).
+function addTree(hash: Hash, path: string, rel: string): void {
+  if (!existsSync(path)) return;
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    newest = Math.max(newest, newestMtime(join(path, entry)));
+  if (!stat.isDirectory()) {
+    hash.update(`${rel}\0${stat.size}\0`);
+    hash.update(readFileSync(path));
+    return;
   }
-  return newest;
+  for (const entry of readdirSync(path).sort()) {
+    addTree(hash, join(path, entry), `${rel}/${entry}`);
+  }
+}
+
+export function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const source of SOURCES) addTree(hash, join(projectRoot, source), source);
+  return hash.digest('hex');
+}
+
+const STAMP = join(projectRoot, '.next', 'SOURCE_HASH');
+
+/** The source hash the production build was made from, or null when there is no build. */
+function builtFrom(): string | null {
+  if (!existsSync(join(projectRoot, '.next', 'BUILD_ID')) || !existsSync(STAMP)) return null;
+  return readFileSync(STAMP, 'utf8').trim();
 }
 
 export function buildIsCurrent(): boolean {
-  const stamp = join(projectRoot, '.next', 'BUILD_ID');
-  if (!existsSync(stamp)) return false;
-  const built = statSync(stamp).mtimeMs;
-  return SOURCES.every((source) => newestMtime(join(projectRoot, source)) <= built);
+  return builtFrom() === sourceHash();
 }
 
 export async function buildIfNeeded(env: Record<string, string | undefined> = {}): Promise<void> {
-  if (buildIsCurrent()) return;
+  // Hashed before the build starts: a source edited during the build makes the next run build again.
+  const hash = sourceHash();
+  if (builtFrom() === hash) return;
   console.log('Building CTO Tracker for production (next build)...');
   const code = await run(join(projectRoot, 'node_modules', '.bin', 'next'), ['build'], {
     NODE_ENV: 'production',
@@ -43,6 +63,7 @@ export async function buildIfNeeded(env: Record<string, string | undefined> = {}
     ...env,
   });
   if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+  writeFileSync(STAMP, `${hash}\n`);
 }
 
 /** AUTH_SECRET from the environment, or one generated once and kept in .data/ (git-ignored). */

@@ -20,7 +20,14 @@ import { startNotifyStandIn, type NotifyStandIn } from '@/tests/support/notify-s
 import { testDb } from '../support/db';
 import { actorOf } from '../support/world';
 import { key, orderWorld, versionOf } from '../orders/part-b-support';
-import { APP_URL, drainOutbox, patientSecrets, recalledWorld, serveRecall } from './support';
+import {
+  APP_URL,
+  drainOutbox,
+  patientSecrets,
+  recalledWorld,
+  serveRecall,
+  setAsideEarlierWork,
+} from './support';
 
 const TEMPLATES = {
   IMMEDIATE: '4c7a1a52-1f7e-4b7e-9f0f-3b7a8e0c1d11',
@@ -34,12 +41,9 @@ beforeAll(async () => {
   db = testDb();
   notify = await startNotifyStandIn();
   mailer = notifyMailer({ apiKey: notify.apiKey, baseUrl: notify.baseUrl, templates: TEMPLATES });
-  // Earlier test files leave their own queued items and emails in this database: deliver those
-  // first, so that each test below sees only its own.
-  await drainOutbox(db, new Date());
-  await send(new Date());
-  notify.sent.length = 0;
-  notify.attempts.length = 0;
+  // Earlier test files leave their own queued items and emails in this database: set those
+  // aside first, so that each test below sees only its own.
+  await setAsideEarlierWork(db, new Date());
 });
 afterEach(() => {
   notify.failAlways(null);

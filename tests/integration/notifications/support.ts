@@ -43,6 +43,19 @@ export async function serveRecall(db: PrismaClient, w: OrderWorld, now: Date): P
 }
 
 /** Runs the outbox worker until nothing is left (the database may hold other tests' items). */
+/**
+ * Earlier test files share this database and leave queued outbox items and unsent emails
+ * behind. Set them aside (marked processed, emails withdrawn) so that a test sees only its own
+ * work: delivering them all would only make the test slow, in proportion to the files before it.
+ */
+export async function setAsideEarlierWork(db: PrismaClient, now: Date): Promise<void> {
+  await db.outboxMessage.updateMany({ where: { processedAt: null }, data: { processedAt: now } });
+  await db.emailDelivery.updateMany({
+    where: { status: { in: ['PENDING', 'SENDING'] } },
+    data: { status: 'WITHDRAWN' },
+  });
+}
+
 export async function drainOutbox(db: PrismaClient, now: Date, workerId = `test-${randomUUID()}`) {
   let notifications = 0;
   for (;;) {

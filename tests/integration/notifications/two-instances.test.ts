@@ -14,7 +14,7 @@ import { sendEmails } from '@/lib/server/notifications/send-emails';
 import { startNotifyStandIn, type NotifyStandIn } from '@/tests/support/notify-stand-in';
 import { testDb } from '../support/db';
 import { orderWorld } from '../orders/part-b-support';
-import { APP_URL, serveRecall } from './support';
+import { APP_URL, serveRecall, setAsideEarlierWork } from './support';
 
 let one: PrismaClient;
 let two: PrismaClient;
@@ -25,10 +25,11 @@ beforeAll(async () => {
   two = testDb();
   notify = await startNotifyStandIn();
   // Earlier test files leave their own queued items, emails and due deadlines in this database:
-  // deliver those first, so that the test below times and counts only its own work.
-  await worker(one, 'earlier-tests', new Date());
-  notify.sent.length = 0;
-  notify.attempts.length = 0;
+  // remind of those deadlines now and set every queued item and email aside, so that the test
+  // below times and counts only its own work.
+  const now = new Date();
+  await createDeadlineReminders({ db: one, now, appUrl: APP_URL, limit: 100_000 });
+  await setAsideEarlierWork(one, now);
 });
 afterAll(async () => {
   await notify.close();

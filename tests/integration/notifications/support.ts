@@ -2,6 +2,8 @@
 // what must never be in an email.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { addCalendarDays, londonDateOf, toDbDate } from '@/lib/server/dates';
+import { DUE_SOON_DAYS } from '@/lib/server/notifications/deadline-reminders';
 import { processOutbox } from '@/lib/server/notifications/process-outbox';
 import { serveRecallNotice } from '@/lib/server/services/serve-recall-notice';
 import {
@@ -49,6 +51,19 @@ export async function serveRecall(db: PrismaClient, w: OrderWorld, now: Date): P
  * work: delivering them all would only make the test slow, in proportion to the files before it.
  */
 export async function setAsideEarlierWork(db: PrismaClient, now: Date): Promise<void> {
+  // Deadlines already due soon or overdue count as reminded (the key createDeadlineReminders
+  // writes), so that a worker here reminds only of the deadlines its own test makes.
+  const today = londonDateOf(now);
+  const todayDb = toDbDate(today);
+  const soon = toDbDate(addCalendarDays(today, DUE_SOON_DAYS));
+  await db.$executeRaw`
+    INSERT INTO "DeadlineReminder" (key, "createdAt")
+    SELECT concat_ws(':', coalesce(d."orderId", d."patientId"), d.kind::text,
+                     to_char(d."dueOn", 'YYYY-MM-DD'),
+                     CASE WHEN d."dueOn" < ${todayDb} THEN 'overdue' ELSE 'due-soon' END), ${now}
+    FROM "Deadline" d
+    WHERE d.status = 'OPEN' AND d."dueOn" <= ${soon}
+    ON CONFLICT (key) DO NOTHING`;
   await db.outboxMessage.updateMany({ where: { processedAt: null }, data: { processedAt: now } });
   await db.emailDelivery.updateMany({
     where: { status: { in: ['PENDING', 'SENDING'] } },

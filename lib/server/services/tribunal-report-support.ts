@@ -8,8 +8,6 @@ import { fromDbDate, londonDateOf } from '@/lib/server/dates';
 import { gatherReportRecord } from '@/lib/server/queries/tribunal-report-record';
 import { prefillReport } from '@/lib/tribunal/prefill';
 import { groupForAge, templateFor, type ReportTemplate } from '@/lib/tribunal/templates';
-import type { Role } from '@/lib/auth/roles';
-import { can } from '@/lib/auth/permissions';
 import type { ServiceContext } from './run-service';
 
 const documentInclude = {
@@ -25,30 +23,7 @@ export type LockedDocument = Prisma.TribunalDocumentGetPayload<{
   include: typeof documentInclude;
 }>;
 
-const ROLE_OF_AUTHOR: Record<string, Role> = {
-  RESPONSIBLE_CLINICIAN: 'RESPONSIBLE_CLINICIAN',
-  CARE_COORDINATOR: 'CARE_COORDINATOR',
-  MHA_OFFICE: 'MHA_ADMINISTRATOR',
-};
-
-/**
- * Who writes a document: its author; while no author is named, anyone holding the author's
- * role in scope; and the MHA office for the responsible authority's statement.
- */
-export function mayWriteDocument(
-  doc: { authorId: string | null; authorRole: string },
-  actor: { userId: string; roles: readonly Role[] },
-): boolean {
-  if (doc.authorId === actor.userId) return true;
-  if (doc.authorRole === 'MHA_OFFICE' && can(actor.roles, 'manage:tribunal')) return true;
-  if (doc.authorId === null) {
-    const role = ROLE_OF_AUTHOR[doc.authorRole];
-    if (role) return actor.roles.includes(role);
-    // A named person outside the app: a clinician of the team may write it for them.
-    return actor.roles.some((r) => r === 'RESPONSIBLE_CLINICIAN' || r === 'CARE_COORDINATOR');
-  }
-  return false;
-}
+export { mayWriteDocument } from '@/lib/tribunal/authorship';
 
 /** The document in the actor's scope, its row locked for this transaction; NOT_FOUND otherwise. */
 export async function lockDocument<I>(

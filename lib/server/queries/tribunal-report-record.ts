@@ -1,7 +1,7 @@
-import 'server-only';
 // What the record says, gathered for a report's pre-fill (issue 9 §2; lib/tribunal/prefill.ts
 // turns it into sections). The caller passes the patient scope (the where clause it was given)
 // and its database client, so a service can gather inside its transaction; the caller audits.
+// No 'server-only' marker: the demo seed (prisma/seed/tribunal.ts) uses it too.
 // Age comes from lib/cto; every other date is only read, never worked out.
 import { ageOn } from '@/lib/cto';
 import { CTO_EVENT_TYPE_LABELS, CTO_STATE_LABELS } from '@/lib/codes/labels';

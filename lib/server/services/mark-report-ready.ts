@@ -5,12 +5,8 @@ import 'server-only';
 import { moveTribunalDocument } from '@/lib/cto';
 import { markReportReadySchema } from '@/lib/schemas/tribunal-report';
 import { runService, type CallOptions, type ServiceActor } from './run-service';
-import {
-  ensureDraft,
-  lockDocument,
-  mayWriteDocument,
-  NOT_THE_AUTHOR,
-} from './tribunal-report-support';
+import { ensureDraft, lockDocument, NOT_THE_AUTHOR } from './tribunal-report-support';
+import { mayWriteDocument } from '@/lib/tribunal/authorship';
 
 export function markReportReady(actor: ServiceActor, input: unknown, options: CallOptions = {}) {
   const parsed = markReportReadySchema.safeParse(input);

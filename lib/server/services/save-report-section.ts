@@ -10,12 +10,8 @@ import { saveReportSectionSchema } from '@/lib/schemas/tribunal-report';
 import { latestVersion } from '@/lib/tribunal/draft';
 import { parseStoredTemplate } from '@/lib/tribunal/templates';
 import { Refusal, runService, type CallOptions, type ServiceActor } from './run-service';
-import {
-  ensureDraft,
-  lockDocument,
-  mayWriteDocument,
-  NOT_THE_AUTHOR,
-} from './tribunal-report-support';
+import { ensureDraft, lockDocument, NOT_THE_AUTHOR } from './tribunal-report-support';
+import { mayWriteDocument } from '@/lib/tribunal/authorship';
 
 export type ReportSectionSaved = {
   documentId: string;

@@ -7,12 +7,8 @@ import { moveTribunalDocument } from '@/lib/cto';
 import { toDbDate } from '@/lib/server/dates';
 import { signReportSchema } from '@/lib/schemas/tribunal-report';
 import { runService, type CallOptions, type ServiceActor } from './run-service';
-import {
-  isPatientsRc,
-  lockDocument,
-  mayWriteDocument,
-  NOT_THE_AUTHOR,
-} from './tribunal-report-support';
+import { isPatientsRc, lockDocument, NOT_THE_AUTHOR } from './tribunal-report-support';
+import { mayWriteDocument } from '@/lib/tribunal/authorship';
 
 export type ReportSigned = {
   documentId: string;

@@ -23,8 +23,6 @@ export type LockedDocument = Prisma.TribunalDocumentGetPayload<{
   include: typeof documentInclude;
 }>;
 
-export { mayWriteDocument } from '@/lib/tribunal/authorship';
-
 /** The document in the actor's scope, its row locked for this transaction; NOT_FOUND otherwise. */
 export async function lockDocument<I>(
   ctx: ServiceContext<I>,

@@ -50,11 +50,9 @@ export const PREFILL_SOURCES = [
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 const sectionSchema = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z0-9-]{1,60}$/, {
-      error: 'A section key is lower-case letters, digits and hyphens',
-    }),
+  key: z.string().regex(/^[a-z0-9-]{1,60}$/, {
+    error: 'A section key is lower-case letters, digits and hyphens',
+  }),
   heading: z.string().min(3).max(300),
   guidance: z.string().max(600).optional(),
   prefill: z.array(z.enum(PREFILL_SOURCES, { error: 'Unknown pre-fill source' })),

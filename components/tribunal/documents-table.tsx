@@ -42,8 +42,10 @@ export function TribunalDocumentsTable({
               )}
             </td>
             <td className="nhsuk-table__cell">
-              {d.patient && d.caseId ? (
-                <Link href={`/patients/${d.patient.id}/tribunal/${d.caseId}/documents/${d.id}`}>
+              {d.patient && (d.caseId ?? d.managersHearingId) ? (
+                <Link
+                  href={`/patients/${d.patient.id}/tribunal/${d.caseId ?? d.managersHearingId}/documents/${d.id}`}
+                >
                   {DOCUMENT_KIND_LABELS[d.kind]}
                   <span className="nhsuk-u-visually-hidden"> for {d.patient.name}</span>
                 </Link>

@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { londonDateOf } from '@/lib/server/dates';
-import { loadReportContent, listReportDocuments } from '@/lib/server/documents/report-content';
+import {
+  listReportDocuments,
+  loadManagersDecisionLetter,
+  loadReportContent,
+} from '@/lib/server/documents/report-content';
 import { NotFound } from '@/lib/server/queries/access';
 import { getReportDraft } from '@/lib/server/queries/tribunal-report';
 import { countersignReport } from '@/lib/server/services/countersign-report';
@@ -354,5 +358,57 @@ describe('who may write and read', () => {
         },
       }),
     ).toBe(1);
+  });
+});
+
+describe('the managers’ decision letter', () => {
+  it('says the decision and the reasons once decided; nothing before, nothing out of scope', async () => {
+    const w = await orderWorld(db);
+    const hearing = await db.managersHearing.create({
+      data: {
+        patientId: w.patientId,
+        orderId: w.orderId,
+        reason: 'EXTENSION_REVIEW',
+        scheduledAt: new Date(),
+        panelMembers: ['Ann Able', 'Ben Baker', 'Cas Cole'],
+      },
+    });
+    expect(
+      await loadManagersDecisionLetter({ actor: w.mha as never, client: db }, hearing.id),
+    ).toBeNull();
+    const day = londonDateOf(new Date());
+    await db.managersHearing.update({
+      where: { id: hearing.id },
+      data: {
+        heldOn: new Date(`${day}T00:00:00Z`),
+        decisionOn: new Date(`${day}T00:00:00Z`),
+        outcome: 'CONTINUE',
+        decisionReasons: 'The criteria are met and the recall power is still needed.',
+      },
+    });
+    const letter = await loadManagersDecisionLetter(
+      { actor: w.mha as never, client: db },
+      hearing.id,
+    );
+    expect(letter?.patientId).toBe(w.patientId);
+    expect(letter?.content.sections.map((s) => s.heading)).toEqual([
+      'The hearing',
+      'The decision',
+      'The reasons',
+      'What you can do',
+    ]);
+    expect(letter?.content.sections[0]?.paragraphs.join(' ')).toContain(
+      'Ann Able, Ben Baker, Cas Cole',
+    );
+    expect(letter?.content.sections[1]?.paragraphs[0]).toMatch(
+      /community treatment order continues/,
+    );
+    expect(letter?.content.sections[2]?.paragraphs).toEqual([
+      'The criteria are met and the recall power is still needed.',
+    ]);
+    const other = actorOf(await createUser(db, { roles: ['CARE_COORDINATOR'], teams: [] }));
+    expect(
+      await loadManagersDecisionLetter({ actor: other as never, client: db }, hearing.id),
+    ).toBeNull();
   });
 });

@@ -94,3 +94,105 @@ export async function loadReportContent(
     content,
   };
 }
+
+const HEARING_REASONS: Record<string, string> = {
+  EXTENSION_REVIEW: 'to review the extension of your community treatment order',
+  BARRING_REPORT:
+    'after your responsible clinician barred your nearest relative’s order for discharge',
+  PATIENT_REQUEST: 'because you asked the hospital managers to consider discharging you',
+  OTHER: 'to consider whether you should be discharged from your community treatment order',
+};
+
+const LETTER_DAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const letterDay = (iso: string) => LETTER_DAY.format(new Date(`${iso}T00:00:00Z`));
+
+/**
+ * The letter telling the patient the managers' panel's decision (issue 9 §1), once a decision is
+ * recorded; null when there is none yet or the hearing is not in the actor's scope.
+ */
+export async function loadManagersDecisionLetter(
+  ctx: QueryContext,
+  managersHearingId: string,
+): Promise<{ item: DocumentListItem; patientId: string; content: DocumentContent } | null> {
+  if (!UUID.test(managersHearingId)) return null;
+  const client = ctx.client ?? db;
+  const access = await resolvePatientAccess(ctx, 'read:patient');
+  const hearing = await client.managersHearing.findFirst({
+    where: { id: managersHearingId, patient: access.where, outcome: { not: null } },
+    select: {
+      id: true,
+      patientId: true,
+      reason: true,
+      heldOn: true,
+      decisionOn: true,
+      outcome: true,
+      decisionReasons: true,
+      panelMembers: true,
+      patient: {
+        select: { givenName: true, familyName: true, dateOfBirth: true, nhsNumber: true },
+      },
+    },
+  });
+  if (!hearing || !hearing.outcome) return null;
+  const decided = hearing.decisionOn ?? hearing.heldOn;
+  const decision =
+    hearing.outcome === 'DISCHARGE'
+      ? 'The panel decided to discharge you from your community treatment order (section 23 of the Mental Health Act 1983). The order has ended.'
+      : hearing.outcome === 'CONTINUE'
+        ? 'The panel decided not to discharge you. Your community treatment order continues.'
+        : 'The panel adjourned the hearing. We will write to you with the new date.';
+  const sections = [
+    {
+      heading: 'The hearing',
+      paragraphs: [
+        `A panel of the hospital managers met${hearing.heldOn ? ` on ${letterDay(fromDbDate(hearing.heldOn))}` : ''} ${HEARING_REASONS[hearing.reason] ?? HEARING_REASONS.OTHER}.`,
+        ...(hearing.panelMembers.length
+          ? [`The panel members were ${hearing.panelMembers.join(', ')}.`]
+          : []),
+      ],
+    },
+    { heading: 'The decision', paragraphs: [decision] },
+    {
+      heading: 'The reasons',
+      paragraphs: hearing.decisionReasons
+        ? [hearing.decisionReasons]
+        : ['No reasons were recorded.'],
+    },
+    {
+      heading: 'What you can do',
+      paragraphs: [
+        'You can ask the hospital managers to consider discharging you again at any time, and you may be able to apply to the First-tier Tribunal (Mental Health). The Mental Health Act office can tell you how, and an independent mental health advocate can help you.',
+      ],
+    },
+  ];
+  const content: DocumentContent = {
+    title: 'The hospital managers’ decision',
+    ...(decided ? { subtitle: `Decision of ${letterDay(fromDbDate(decided))}` } : {}),
+    patient: {
+      name: `${hearing.patient.givenName} ${hearing.patient.familyName}`,
+      dateOfBirth: fromDbDate(hearing.patient.dateOfBirth),
+      nhsNumber: hearing.patient.nhsNumber,
+    },
+    sections,
+    signatures: [],
+    withheldFromPatient: false,
+    draft: false,
+  };
+  return {
+    item: {
+      id: hearing.id,
+      kind: 'MANAGERS_DECISION_LETTER',
+      status: 'DECIDED',
+      tribunalCaseId: null,
+      title: 'The hospital managers’ decision',
+      withheldFromPatient: false,
+    },
+    patientId: hearing.patientId,
+    content,
+  };
+}

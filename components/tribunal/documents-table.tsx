@@ -41,7 +41,18 @@ export function TribunalDocumentsTable({
                 d.patient?.name
               )}
             </td>
-            <td className="nhsuk-table__cell">{DOCUMENT_KIND_LABELS[d.kind]}</td>
+            <td className="nhsuk-table__cell">
+              {d.patient && (d.caseId ?? d.managersHearingId) ? (
+                <Link
+                  href={`/patients/${d.patient.id}/tribunal/${d.caseId ?? d.managersHearingId}/documents/${d.id}`}
+                >
+                  {DOCUMENT_KIND_LABELS[d.kind]}
+                  <span className="nhsuk-u-visually-hidden"> for {d.patient.name}</span>
+                </Link>
+              ) : (
+                DOCUMENT_KIND_LABELS[d.kind]
+              )}
+            </td>
             <td className="nhsuk-table__cell">
               {d.author ?? 'Not named yet'} ({DOCUMENT_AUTHOR_LABELS[d.authorRole].toLowerCase()})
             </td>

@@ -29,11 +29,12 @@ function northPatientWithOrder(): { id: string; orderId: string; name: string } 
   `);
 }
 
-// Not yet passing (see the session note of 2026-12-07): after the reference is recorded, the
-// patient is not listed on /tribunal. The services behind it pass their integration tests
-// (tests/integration/tribunal-paperwork.test.ts); this journey is fixed in the next session.
-test.fixme('the MHA office records a reference, diarises the hearing, sends every document and the deadline closes', async ({
+// Fixed in issue 9 §2: the journey used to wait for /recorded/i, which "No tribunal case is
+// recorded for this patient" matched before the form was sent, so it left the page while the
+// reference was still being recorded. It now waits for the confirmation itself.
+test('the MHA office records a reference; the RC and the care coordinator draft from the record and sign; the office sends everything and the deadline closes', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(840_000);
   const patient = northPatientWithOrder();
@@ -60,7 +61,8 @@ test.fixme('the MHA office records a reference, diarises the hearing, sends ever
     .getByLabel('No')
     .check();
   await page.getByRole('button', { name: 'Record the application or reference' }).click();
-  await expect(page.getByText(/recorded/i).first()).toBeVisible();
+  await expect(page.getByText('Tribunal case recorded')).toBeVisible();
+  await expect(page.getByText(/The statement and reports are due by 5pm on/)).toBeVisible();
 
   // --- The office's view, then the case ------------------------------------------------------
   await page.goto('/tribunal');
@@ -90,6 +92,63 @@ test.fixme('the MHA office records a reference, diarises the hearing, sends ever
   await page.getByLabel('By video').check();
   await page.getByRole('button', { name: 'Diarise the hearing' }).click();
   await expect(page.getByText(/Listed for .*10:30/)).toBeVisible();
+
+  // --- The authors draft from the record and sign (each in their own browser) ---------------
+  for (const author of [
+    {
+      email: 'rc.north@cto-tracker.example',
+      document: 'Responsible clinician’s report',
+      prefilled: /First language: English/,
+      prefilledLabel: /Any factors that may affect the patient/,
+      edit: /Summary of current progress/,
+      role: 'Consultant psychiatrist',
+    },
+    {
+      email: 'coordinator.north@cto-tracker.example',
+      document: 'Social circumstances report',
+      prefilled: /section 117 after-care duty/,
+      prefilledLabel: /Legal status, date of the order/,
+      edit: /Home and family circumstances/,
+      role: 'Community psychiatric nurse',
+    },
+  ]) {
+    const context = await browser.newContext();
+    const writer = await context.newPage();
+    await signIn(writer, author.email);
+    await writer.goto('/tribunal/mine');
+    await writer.getByRole('link', { name: `${author.document} for ${patient.name}` }).click();
+    await expect(writer.getByRole('heading', { name: author.document, level: 1 })).toBeVisible();
+    await expect(writer.getByLabel(author.prefilledLabel)).toHaveValue(author.prefilled);
+    await expectAccessible(writer);
+    const section = writer.getByLabel(author.edit);
+    await section.fill('Seen every two weeks at home; engaging with the team.');
+    await writer
+      .locator('form', { has: section })
+      .getByRole('button', { name: 'Save this section' })
+      .click();
+    await expect(writer.getByText('Section saved.')).toBeVisible();
+    await expect(writer.getByLabel(author.edit)).toHaveValue(
+      'Seen every two weeks at home; engaging with the team.',
+    );
+    await expect(writer.getByText(/Version 1, saved by /).first()).toBeVisible();
+    await writer.getByRole('button', { name: 'Mark ready for sign-off' }).click();
+    await expect(writer.getByText('The report is ready for sign-off.')).toBeVisible();
+    await writer.getByLabel('Your role').fill(author.role);
+    await writer.getByLabel('This report is correct to the best of my knowledge.').check();
+    await writer.getByRole('button', { name: 'Sign the report' }).click();
+    await expect(writer.getByText('The report has been signed.')).toBeVisible();
+    await expect(writer.getByText(new RegExp(`Signed by .*, ${author.role}, on`))).toBeVisible();
+    await expectAccessible(writer);
+    await context.close();
+  }
+
+  // --- Back to the office: from the patient's page to the case -------------------------------
+  await page.goto(`/patients/${patient.id}`);
+  await page.getByRole('link', { name: /Reference \(s68\(6\)\) received/ }).click();
+  await expect(
+    page.getByRole('heading', { name: /Reference to the tribunal/, level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Responsible clinician’s report' })).toBeVisible();
 
   // Every document sent: the deadline closes.
   for (const label of [

@@ -58,6 +58,10 @@ import { recordRightsInformation } from '@/lib/server/services/record-rights-inf
 import { recordSocialReview } from '@/lib/server/services/record-social-review';
 import { recordTribunalCase } from '@/lib/server/services/record-tribunal-case';
 import { updateTribunalDocument } from '@/lib/server/services/update-tribunal-document';
+import { saveReportSection } from '@/lib/server/services/save-report-section';
+import { markReportReady } from '@/lib/server/services/mark-report-ready';
+import { signReport } from '@/lib/server/services/sign-report';
+import { countersignReport } from '@/lib/server/services/countersign-report';
 import { diariseTribunalHearing } from '@/lib/server/services/diarise-tribunal-hearing';
 import { recordWrittenStatement } from '@/lib/server/services/record-written-statement';
 import { recordTribunalHearing } from '@/lib/server/services/record-tribunal-hearing';
@@ -275,6 +279,30 @@ const CASES: Case[] = [
     name: 'updateTribunalDocument',
     kind: 'plain',
     fn: updateTribunalDocument,
+  },
+  {
+    file: 'save-report-section',
+    name: 'saveReportSection',
+    kind: 'plain',
+    fn: saveReportSection,
+  },
+  {
+    file: 'mark-report-ready',
+    name: 'markReportReady',
+    kind: 'plain',
+    fn: markReportReady,
+  },
+  {
+    file: 'sign-report',
+    name: 'signReport',
+    kind: 'plain',
+    fn: signReport,
+  },
+  {
+    file: 'countersign-report',
+    name: 'countersignReport',
+    kind: 'plain',
+    fn: countersignReport,
   },
   {
     file: 'diarise-tribunal-hearing',

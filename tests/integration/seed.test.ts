@@ -321,6 +321,25 @@ describe('prisma/seed.ts', () => {
     expect(pending).toBeGreaterThanOrEqual(2);
   });
 
+  it('has an open tribunal case with a partly drafted RC report, and a managers’ hearing listed', async () => {
+    const draft = await first.db.tribunalReportDraft.findFirstOrThrow({
+      where: { document: { kind: 'RC_REPORT', case: { status: 'OPEN' } } },
+      include: { sections: true, document: { select: { status: true } } },
+    });
+    expect(draft.document.status).toBe('DRAFTING');
+    expect(draft.templateId).toMatch(/^rc-report\./);
+    expect(new Set(draft.sections.map((s) => s.sectionKey)).size).toBeGreaterThanOrEqual(2);
+    expect(draft.signedAt).toBeNull();
+    const prefill = draft.prefill as { key: string; sources: string[] }[];
+    expect(prefill.find((p) => p.key === 'previous-involvement')?.sources.length).toBeGreaterThan(
+      0,
+    );
+    const listed = await first.db.managersHearing.count({
+      where: { heldOn: null, scheduledAt: { gt: NOW } },
+    });
+    expect(listed).toBeGreaterThanOrEqual(1);
+  });
+
   it('does nothing the second time with --if-empty, and refuses without it', async () => {
     const before = await Promise.all([
       first.db.patient.count(),

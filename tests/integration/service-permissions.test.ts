@@ -56,6 +56,10 @@ import { recordRightsInformation } from '@/lib/server/services/record-rights-inf
 import { recordSocialReview } from '@/lib/server/services/record-social-review';
 import { recordTribunalCase } from '@/lib/server/services/record-tribunal-case';
 import { updateTribunalDocument } from '@/lib/server/services/update-tribunal-document';
+import { saveReportSection } from '@/lib/server/services/save-report-section';
+import { markReportReady } from '@/lib/server/services/mark-report-ready';
+import { signReport } from '@/lib/server/services/sign-report';
+import { countersignReport } from '@/lib/server/services/countersign-report';
 import { diariseTribunalHearing } from '@/lib/server/services/diarise-tribunal-hearing';
 import { recordWrittenStatement } from '@/lib/server/services/record-written-statement';
 import { recordTribunalHearing } from '@/lib/server/services/record-tribunal-hearing';
@@ -405,6 +409,30 @@ const CASES: Case[] = [
     file: 'update-tribunal-document',
     name: 'updateTribunalDocument',
     call: plain(updateTribunalDocument),
+    action: fixed('write:tribunal-document'),
+  },
+  {
+    file: 'save-report-section',
+    name: 'saveReportSection',
+    call: plain(saveReportSection),
+    action: fixed('write:tribunal-document'),
+  },
+  {
+    file: 'mark-report-ready',
+    name: 'markReportReady',
+    call: plain(markReportReady),
+    action: fixed('write:tribunal-document'),
+  },
+  {
+    file: 'sign-report',
+    name: 'signReport',
+    call: plain(signReport),
+    action: fixed('write:tribunal-document'),
+  },
+  {
+    file: 'countersign-report',
+    name: 'countersignReport',
+    call: plain(countersignReport),
     action: fixed('write:tribunal-document'),
   },
   {

@@ -98,7 +98,12 @@ describe('a tribunal case and its documents', () => {
     const rcReport = docs.find((d) => d.kind === 'RC_REPORT')!;
     const scr = docs.find((d) => d.kind === 'SOCIAL_CIRCUMSTANCES_REPORT')!;
     expect(await move(w.rc, rcReport.id, 'DRAFTING')).toMatchObject({ ok: true });
-    expect(await move(w.rc, rcReport.id, 'SIGNED')).toMatchObject({ ok: true });
+    expect(await move(w.rc, rcReport.id, 'READY_FOR_SIGN_OFF')).toMatchObject({ ok: true });
+    // An author signs on the report's page (name, role, date), not by moving the status.
+    expect(await move(w.rc, rcReport.id, 'SIGNED')).toMatchObject({
+      ok: false,
+      reason: 'SIGN_ON_THE_REPORT',
+    });
     // Not theirs; and only the office sends.
     expect(await move(w.rc, scr.id, 'DRAFTING')).toMatchObject({
       ok: false,
@@ -108,7 +113,7 @@ describe('a tribunal case and its documents', () => {
       ok: false,
       reason: 'ONLY_OFFICE_SENDS',
     });
-    expect(await move(w.rc, rcReport.id, 'DRAFTING')).toMatchObject({
+    expect(await move(w.rc, rcReport.id, 'REQUESTED')).toMatchObject({
       ok: false,
       reason: 'DOCUMENT_STEP_BACK',
     });
@@ -129,7 +134,7 @@ describe('a tribunal case and its documents', () => {
     expect(last.metadata).toMatchObject({ to: 'SENT', caseDeadlineClosed: true });
     const row = await db.tribunalDocument.findUniqueOrThrow({ where: { id: rcReport.id } });
     expect(row.draftingAt).not.toBeNull();
-    expect(row.signedAt).not.toBeNull();
+    expect(row.readyAt).not.toBeNull();
     expect(row.sentAt).not.toBeNull();
   });
 

@@ -126,6 +126,15 @@ export const KINDS = {
     body: 'Responsibility for a community treatment order was assigned to another hospital: the receiving managers must tell the patient in writing (reg 17(4)). Open the record.',
     digestLabel: ['assignment of responsibility', 'assignments of responsibility'],
   },
+  // Issue 9 §2: the author of a tribunal document is asked to write it (fixed words, no patient).
+  tribunalDocumentRequested: {
+    kind: 'TRIBUNAL_DOCUMENT_REQUESTED',
+    priority: 'ROUTINE',
+    audiences: ['RC', 'CC'],
+    title: 'You have been asked to write a tribunal report',
+    body: 'A tribunal case needs a report from you by its due date (HESC Rules r32(6)). Open it to draft it from the record.',
+    digestLabel: ['tribunal report to write', 'tribunal reports to write'],
+  },
 } as const satisfies Record<string, NotificationKind | ((purpose: string) => NotificationKind)>;
 
 export const DEADLINE_STAGES = ['due-soon', 'overdue'] as const;
@@ -165,6 +174,7 @@ export const DIGEST_LABELS: Record<string, readonly [string, string]> = {
   DEATH: KINDS.death.digestLabel,
   ORDER_DISCHARGED: KINDS.discharged.digestLabel,
   ASSIGNMENT: KINDS.assignment.digestLabel,
+  TRIBUNAL_DOCUMENT_REQUESTED: KINDS.tribunalDocumentRequested.digestLabel,
   DEADLINE_OVERDUE: deadlineKind('overdue', '', '').digestLabel,
   DEADLINE_DUE_SOON: deadlineKind('due-soon', '', '').digestLabel,
 };

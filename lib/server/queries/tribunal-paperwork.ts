@@ -54,6 +54,8 @@ export interface DocumentRow {
   lateness: Lateness | null;
   patient?: { id: string; name: string };
   caseId: string | null;
+  /** A managers' hearing's report (issue 9 §2): its page is under the hearing's id. */
+  managersHearingId: string | null;
 }
 
 const documentSelect = {
@@ -71,6 +73,7 @@ const documentSelect = {
   signedAt: true,
   sentAt: true,
   caseId: true,
+  managersHearingId: true,
   patient: { select: { id: true, givenName: true, familyName: true } },
 } satisfies Prisma.TribunalDocumentSelect;
 
@@ -103,6 +106,7 @@ function toRow(d: DocumentData, now: Date): DocumentRow {
     lateness: late && late.late ? late : null,
     patient: { id: d.patient.id, name: `${d.patient.givenName} ${d.patient.familyName}` },
     caseId: d.caseId,
+    managersHearingId: d.managersHearingId,
   };
 }
 

@@ -8,6 +8,9 @@ import {
   tribunalDocumentsDueDetailed,
 } from '@/lib/cto';
 import { fromDbDate } from '@/lib/server/dates';
+import { KINDS } from '@/lib/server/notifications/catalogue';
+import { notifyPeople } from '@/lib/server/notifications/deliver-notification';
+import { appUrl } from '@/lib/server/notifications/worker';
 import { tribunalCaseSchema } from '@/lib/schemas/orders/tribunal';
 import { toDbDate } from '@/lib/server/dates';
 import type { ServiceActor } from './run-service';
@@ -135,6 +138,17 @@ export function recordTribunalCase(actor: ServiceActor, input: unknown, options:
           select: { id: true },
         });
         documentIds.push(row.id);
+        // Issue 9 §2: the author is told in the app (and by email in the daily digest, which
+        // names no patient) that a report is wanted from them.
+        if (authorId && authorId !== ctx.actor.userId) {
+          await notifyPeople(ctx.tx, [authorId], {
+            kind: KINDS.tribunalDocumentRequested,
+            sourceKey: `tribunal-document:${row.id}`,
+            link: `/patients/${order.patientId}/tribunal/${created.id}/documents/${row.id}`,
+            appUrl: appUrl(),
+            now: ctx.now,
+          });
+        }
       }
       const result = await commitAndQueue(ctx, {
         order,

@@ -81,6 +81,13 @@ export function updateTribunalDocument(
           status: 'Only the MHA office marks a document sent',
         });
       }
+      // An author signs on the report's page (name, role, date; the RC's countersignature):
+      // only the MHA office marks a report written outside the app as signed here.
+      if (d.status === 'SIGNED' && !office) {
+        return ctx.refuse('SIGN_ON_THE_REPORT', 'Sign the report on its own page.', {
+          status: 'Sign the report on its own page',
+        });
+      }
       const move = moveTribunalDocument(doc.status, d.status);
       if (!move.ok) return ctx.refuse(move.code, move.message, { status: move.message });
       const stamp = STAMP[d.status];

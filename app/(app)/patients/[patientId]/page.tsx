@@ -21,6 +21,7 @@ import { BreakGlassBanner } from '@/components/patients/break-glass-banner';
 import { AccessHistory } from '@/components/patients/access-history';
 // Issue 10: the care team's dated timeline, and links to correct or change the record.
 import { getCareTeamTimeline } from '@/lib/server/queries/patient-record';
+import { listPatientTribunalCases } from '@/lib/server/queries/tribunal-paperwork';
 import { CareTeamTimeline } from '@/components/patients/care-team-timeline';
 
 export const metadata: Metadata = { title: 'Patient' };
@@ -96,6 +97,10 @@ export default async function PatientPage({
   const careTeam = await getCareTeamTimeline({ actor, meta }, patient.id);
   const canEdit = can(actor.roles, 'update:patient');
   const overdueDeadlines = (order?.deadlines ?? []).filter((d) => isOverdue(d, today));
+  // Issue 9: a link to each open tribunal case (its documents and report drafts).
+  const openCases = (await listPatientTribunalCases({ actor, meta }, patient.id)).cases.filter(
+    (c) => c.status === 'OPEN',
+  );
 
   return (
     <>
@@ -274,6 +279,23 @@ export default async function PatientPage({
               ))}
             </tbody>
           </table>
+        </>
+      ) : null}
+
+      {openCases.length > 0 ? (
+        <>
+          <h2>Tribunal cases</h2>
+          <ul className="nhsuk-list">
+            {openCases.map((c) => (
+              <li key={c.id}>
+                <Link href={`/patients/${patient.id}/tribunal/${c.id}`}>
+                  {c.kind === 'REFERENCE' ? 'Reference' : 'Application'} ({c.basis}) received{' '}
+                  {formatDate(c.receivedOn)}
+                </Link>
+                : {c.sent} of {c.total} documents sent, due by 5pm on {formatDate(c.documentsDueOn)}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
 

@@ -99,7 +99,11 @@ export default async function TribunalCasePage({
         <tbody className="nhsuk-table__body">
           {view.documents.map((d) => (
             <tr key={d.id}>
-              <td className="nhsuk-table__cell">{DOCUMENT_KIND_LABELS[d.kind]}</td>
+              <td className="nhsuk-table__cell">
+                <Link href={`/patients/${patientId}/tribunal/${c.id}/documents/${d.id}`}>
+                  {DOCUMENT_KIND_LABELS[d.kind]}
+                </Link>
+              </td>
               <td className="nhsuk-table__cell">
                 {d.author ?? 'Not named yet'}
                 <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">
@@ -134,7 +138,8 @@ export default async function TribunalCasePage({
         .filter((d) => d.status !== 'SENT' && (office || d.authorId === actor.userId))
         .map((d) => {
           const options = TRIBUNAL_DOCUMENT_STATUSES.filter(
-            (s) => (office || s !== 'SENT') && moveTribunalDocument(d.status, s).ok,
+            (s) =>
+              (office || (s !== 'SENT' && s !== 'SIGNED')) && moveTribunalDocument(d.status, s).ok,
           ).map((s) => ({ value: s, label: DOCUMENT_STATUS_LABELS[s] }));
           if (options.length === 0) return null;
           return (

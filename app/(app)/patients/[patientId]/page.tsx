@@ -22,6 +22,9 @@ import { AccessHistory } from '@/components/patients/access-history';
 // Issue 10: the care team's dated timeline, and links to correct or change the record.
 import { getCareTeamTimeline } from '@/lib/server/queries/patient-record';
 import { CareTeamTimeline } from '@/components/patients/care-team-timeline';
+// Issue 9: the patient's documents (statutory forms, chronology, tribunal bundles) to download.
+import { listPatientDocuments } from '@/lib/server/documents/documents';
+import { DocumentDownloads } from '@/components/documents/document-downloads';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -321,6 +324,8 @@ export default async function PatientPage({
             : 'See the whole care team timeline'}
         </Link>
       </p>
+
+      <DocumentDownloads items={(await listPatientDocuments({ actor, meta }, patient.id)).items} />
 
       {/* Issue 4: needs read:patient-audit (MHA office, privacy officers); else renders nothing. */}
       <AccessHistory actor={actor} patientId={patient.id} />

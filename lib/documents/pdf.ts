@@ -252,11 +252,20 @@ export class PdfWriter {
   /** A table with a bold header row (repeated on each new page); cells wrap. */
   table(table: DocumentTable, options: { widths?: number[] } = {}): void {
     const cols = Math.max(1, table.headers.length);
-    const given = options.widths && options.widths.length === cols ? options.widths : null;
-    const total = given ? given.reduce((a, b) => a + b, 0) : cols;
-    const widths = (given ?? Array.from({ length: cols }, () => 1)).map(
-      (w) => (w * this.width) / total,
-    );
+    // Without widths given, each column gets room in proportion to its longest line (within
+    // limits), so that a date column stays narrow and a description column wide.
+    const weights =
+      options.widths && options.widths.length === cols
+        ? options.widths
+        : Array.from({ length: cols }, (_, c) => {
+            const longest = Math.max(
+              (table.headers[c] ?? '').length,
+              ...table.rows.map((r) => Math.max(...(r[c] ?? '').split('\n').map((l) => l.length))),
+            );
+            return Math.min(60, Math.max(12, longest));
+          });
+    const total = weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w) => (w * this.width) / total);
     const size = 9;
     const leading = size * 1.3;
     const pad = 3;

@@ -39,18 +39,19 @@ export async function listPatientDocuments(
  * Whose document an id is, looked up outside any scope, so that a refused download appears in
  * that patient's access history. Null when no document has that id.
  */
-export async function documentOwner(id: string): Promise<string | null> {
+export async function documentOwner(ctx: QueryContext, id: string): Promise<string | null> {
+  const client = ctx.client ?? db;
   if (id.startsWith('chronology-')) {
     const patientId = id.slice('chronology-'.length);
     if (!UUID.test(patientId)) return null;
-    const p = await db.patient.findUnique({ where: { id: patientId }, select: { id: true } });
+    const p = await client.patient.findUnique({ where: { id: patientId }, select: { id: true } });
     return p?.id ?? null;
   }
   if (!UUID.test(id)) return null;
   const [form, tribunalCase, tribunalDocument] = await Promise.all([
-    db.statutoryForm.findUnique({ where: { id }, select: { patientId: true } }),
-    db.tribunalCase.findUnique({ where: { id }, select: { patientId: true } }),
-    db.tribunalDocument.findUnique({ where: { id }, select: { patientId: true } }),
+    client.statutoryForm.findUnique({ where: { id }, select: { patientId: true } }),
+    client.tribunalCase.findUnique({ where: { id }, select: { patientId: true } }),
+    client.tribunalDocument.findUnique({ where: { id }, select: { patientId: true } }),
   ]);
   return form?.patientId ?? tribunalCase?.patientId ?? tribunalDocument?.patientId ?? null;
 }
@@ -102,7 +103,7 @@ export async function downloadDocument(
     });
     return { ok: true, file, item: loaded.item, patientId: loaded.patientId };
   }
-  const owner = await documentOwner(id);
+  const owner = await documentOwner(ctx, id);
   await audit(ctx, {
     action: 'document.download',
     outcome: owner ? 'DENIED' : 'FAILURE',

@@ -90,6 +90,48 @@ const NECESSARY_FOR = (own: boolean) => [
   { value: 'protection of others', hang: '(iii)', text: 'the protection of other persons' },
 ];
 
+/** The s17A(5) / s20A(6) criteria as CTO1 and CTO7 print them, (a) to (e). */
+const CTO_CRITERIA = (form: 'making' | 'extension'): FormItem[] => {
+  const extension = form === 'extension';
+  const clause = (hang: string, text: string): FormItem => ({
+    kind: 'text',
+    hang,
+    indent: 28,
+    text,
+  });
+  return [
+    { kind: 'text', text: 'In my opinion,' },
+    clause(
+      '(a)',
+      `this patient is suffering from mental disorder of a nature or degree which makes it appropriate for the patient to receive medical treatment${extension ? ';' : ','}`,
+    ),
+    clause('(b)', 'it is necessary for'),
+    {
+      kind: 'choice',
+      key: 'necessaryFor',
+      indent: 56,
+      instruction: `<delete any ${extension ? 'indent' : 'phrase'} which is not applicable>`,
+      options: NECESSARY_FOR(false),
+    },
+    { kind: 'text', indent: 28, text: 'that the patient should receive such treatment;' },
+    clause(
+      '(c)',
+      'such treatment can be provided without the patient continuing to be detained in a hospital provided the patient is liable to being recalled to hospital for medical treatment;',
+    ),
+    clause(
+      '(d)',
+      `it is necessary that the responsible clinician should ${extension ? 'continue to ' : ''}be able to exercise the power under section 17E(1) to recall the patient to hospital;`,
+    ),
+    clause(
+      '(e)',
+      'taking into account the nature and degree of the mental disorder from which the patient is suffering and all other circumstances of the case, appropriate medical treatment is available to the patient.',
+    ),
+  ];
+};
+
+const RC_PROMPT =
+  'I [PRINT full name, address and, if sending by means of electronic communication, email address of the responsible clinician]';
+
 const CONTINUATION =
   '[If you need to continue on a separate sheet please indicate here [ ] and attach that sheet to this form]';
 
@@ -184,8 +226,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
         items: [
           {
             kind: 'field',
-            prompt:
-              'I [PRINT full name, address and, if sending by means of electronic communication, email address of the responsible clinician]',
+            prompt: RC_PROMPT,
             key: 'rc',
           },
           {
@@ -193,40 +234,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
             prompt: 'am the responsible clinician for [PRINT full name and address of patient].',
             key: 'patient',
           },
-          { kind: 'text', text: 'In my opinion,' },
-          {
-            kind: 'text',
-            hang: '(a)',
-            indent: 28,
-            text: 'this patient is suffering from mental disorder of a nature or degree which makes it appropriate for the patient to receive medical treatment,',
-          },
-          { kind: 'text', hang: '(b)', indent: 28, text: 'it is necessary for' },
-          {
-            kind: 'choice',
-            key: 'necessaryFor',
-            indent: 56,
-            instruction: '<delete any phrase which is not applicable>',
-            options: NECESSARY_FOR(false),
-          },
-          { kind: 'text', indent: 28, text: 'that the patient should receive such treatment;' },
-          {
-            kind: 'text',
-            hang: '(c)',
-            indent: 28,
-            text: 'such treatment can be provided without the patient continuing to be detained in a hospital provided the patient is liable to being recalled to hospital for medical treatment;',
-          },
-          {
-            kind: 'text',
-            hang: '(d)',
-            indent: 28,
-            text: 'it is necessary that the responsible clinician should be able to exercise the power under section 17E(1) to recall the patient to hospital;',
-          },
-          {
-            kind: 'text',
-            hang: '(e)',
-            indent: 28,
-            text: 'taking into account the nature and degree of the mental disorder from which the patient is suffering and all other circumstances of the case, appropriate medical treatment is available to the patient.',
-          },
+          ...CTO_CRITERIA('making'),
           {
             kind: 'field',
             prompt: 'My opinion is founded on the following grounds—',
@@ -340,8 +348,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
         items: [
           {
             kind: 'field',
-            prompt:
-              'I [PRINT full name, address and, if sending by means of electronic communication, email address of the responsible clinician]',
+            prompt: RC_PROMPT,
             key: 'rc',
           },
           {
@@ -499,8 +506,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
         items: [
           {
             kind: 'field',
-            prompt:
-              'I [PRINT full name, address and, if sending by means of electronic communication, email address of the responsible clinician]',
+            prompt: RC_PROMPT,
             key: 'rc',
           },
           {
@@ -703,40 +709,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
             key: 'orderMadeOn',
           },
           { kind: 'field', prompt: 'I examined the patient on [date].', key: 'examinedOn' },
-          { kind: 'text', text: 'In my opinion,' },
-          {
-            kind: 'text',
-            hang: '(a)',
-            indent: 28,
-            text: 'this patient is suffering from mental disorder of a nature or degree which makes it appropriate for the patient to receive medical treatment;',
-          },
-          { kind: 'text', hang: '(b)', indent: 28, text: 'it is necessary for' },
-          {
-            kind: 'choice',
-            key: 'necessaryFor',
-            indent: 56,
-            instruction: '<delete any indent which is not applicable>',
-            options: NECESSARY_FOR(false),
-          },
-          { kind: 'text', indent: 28, text: 'that the patient should receive such treatment;' },
-          {
-            kind: 'text',
-            hang: '(c)',
-            indent: 28,
-            text: 'such treatment can be provided without the patient continuing to be detained in a hospital provided the patient is liable to being recalled to hospital for medical treatment;',
-          },
-          {
-            kind: 'text',
-            hang: '(d)',
-            indent: 28,
-            text: 'it is necessary that the responsible clinician should continue to be able to exercise the power under section 17E(1) to recall the patient to hospital;',
-          },
-          {
-            kind: 'text',
-            hang: '(e)',
-            indent: 28,
-            text: 'taking into account the nature and degree of the mental disorder from which the patient is suffering and all other circumstances of the case, appropriate medical treatment is available to the patient.',
-          },
+          ...CTO_CRITERIA('extension'),
           {
             kind: 'field',
             prompt: 'My opinion is founded on the following grounds—',
@@ -809,8 +782,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
           },
           {
             kind: 'field',
-            prompt:
-              'I [PRINT full name, address and, if sending by means of electronic communication, email address of the responsible clinician]',
+            prompt: RC_PROMPT,
             key: 'rc',
           },
           {
@@ -866,8 +838,7 @@ export const FORM_LAYOUTS: Record<FormType, FormLayout> = {
         items: [
           {
             kind: 'field',
-            prompt:
-              'I [PRINT full name, address and, if sending by means of electronic communication, email address of the responsible clinician]',
+            prompt: RC_PROMPT,
             key: 'rc',
           },
           {

@@ -78,4 +78,22 @@ describe('statutory form layouts', () => {
     // A fill-in with nothing recorded says so rather than printing a blank.
     expect(all).toContain('Not recorded');
   });
+
+  it('CTO1 and CTO7 print their own wording of criterion (d)', async () => {
+    const text = async (type: 'CTO1' | 'CTO7') =>
+      squash(
+        (
+          await pdfPages(
+            await renderStatutoryForm({ type, values: {}, patient, recordedLine: 'Copy' }),
+          )
+        ).join('\n'),
+      );
+    expect(await text('CTO1')).toContain(
+      'it is necessary that the responsible clinician should be able to exercise the power under section 17E(1)',
+    );
+    expect(await text('CTO7')).toContain(
+      'it is necessary that the responsible clinician should continue to be able to exercise the power under section 17E(1)',
+    );
+    expect(await text('CTO7')).toContain('<delete any indent which is not applicable>');
+  });
 });

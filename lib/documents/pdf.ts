@@ -348,22 +348,31 @@ export class PdfWriter {
         font: this.fonts.regular,
         color: BLACK,
       });
-      const labels = [
-        stamp.draft ? DRAFT_LABEL : null,
-        stamp.withheldFromPatient ? WITHHELD_LABEL : null,
-      ].filter((l): l is string => l !== null);
-      labels.forEach((label, k) => {
-        const text = this.clean(label);
-        const size = k === 0 && stamp.draft ? 12 : 9;
-        const tw = this.fonts.bold.widthOfTextAtSize(text, size);
+      // DRAFT at the top right, beside the patient's name; the rule 14 label on a line of its
+      // own under the header rule, so that neither runs into a long name.
+      const red = rgb(0.83, 0.02, 0.07);
+      if (stamp.draft) {
+        const text = this.clean(DRAFT_LABEL);
+        const tw = this.fonts.bold.widthOfTextAtSize(text, 12);
         page.drawText(text, {
           x: w - MARGIN_X - tw,
-          y: h - 34 - k * 13,
-          size,
+          y: h - 36,
+          size: 12,
           font: this.fonts.bold,
-          color: rgb(0.83, 0.02, 0.07),
+          color: red,
         });
-      });
+      }
+      if (stamp.withheldFromPatient) {
+        const text = this.clean(WITHHELD_LABEL);
+        const tw = this.fonts.bold.widthOfTextAtSize(text, 9);
+        page.drawText(text, {
+          x: (w - tw) / 2,
+          y: h - 66,
+          size: 9,
+          font: this.fonts.bold,
+          color: red,
+        });
+      }
       page.drawLine({
         start: { x: MARGIN_X, y: h - 54 },
         end: { x: w - MARGIN_X, y: h - 54 },

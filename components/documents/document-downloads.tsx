@@ -34,7 +34,7 @@ function DocumentTable({ caption, items }: { caption: string; items: Downloadabl
                   {i > 0 ? ' · ' : null}
                   <a href={downloadHref(d.id, f)} download>
                     {FORMAT_LABELS[f]}
-                    <span className="nhsuk-u-visually-hidden">: {d.title}</span>
+                    <span className="nhsuk-u-visually-hidden"> of {d.title}</span>
                   </a>
                 </span>
               ))}

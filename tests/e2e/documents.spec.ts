@@ -56,7 +56,7 @@ test('the MHA office downloads a statutory form and the tribunal bundle', async 
   await expectAccessible(page);
   const [formDownload] = await Promise.all([
     page.waitForEvent('download'),
-    documents.getByRole('link', { name: /^PDF: Form CTO3/ }).click(),
+    documents.getByRole('link', { name: /^PDF\s+of Form CTO3/ }).click(),
   ]);
   expect(formDownload.suggestedFilename()).toMatch(
     /^Form-CTO3-\d{4}-\d{2}-\d{2}-Dora-Documents-.*\.pdf$/,
@@ -73,7 +73,7 @@ test('the MHA office downloads a statutory form and the tribunal bundle', async 
   await expectAccessible(page);
   const [bundleDownload] = await Promise.all([
     page.waitForEvent('download'),
-    downloads.getByRole('link', { name: /^PDF: Tribunal bundle/ }).click(),
+    downloads.getByRole('link', { name: /^PDF\s+of Tribunal bundle/ }).click(),
   ]);
   expect(bundleDownload.suggestedFilename()).toMatch(/^Tribunal-bundle-.*\.pdf$/);
   const bundle = readFileSync(await bundleDownload.path());

@@ -10,6 +10,14 @@ import { formatDate } from '@/lib/format';
 import { londonDateOf } from '@/lib/server/dates';
 import { NotFound } from '@/lib/server/queries/access';
 import { downloadDocument, listPatientDocuments } from '@/lib/server/documents/documents';
+import {
+  documentSources,
+  type DocumentListItem,
+  type DocumentSource,
+} from '@/lib/server/documents/registry';
+import { renderDocx } from '@/lib/documents/docx';
+import { renderPdf } from '@/lib/documents/pdf';
+import type { DocumentContent } from '@/lib/documents/content';
 import { recordTribunalCase } from '@/lib/server/services/record-tribunal-case';
 import { createUser, loadOrderHandle, recallOrder } from '@/tests/factories';
 import { docxText, openDocx, pdfPages } from '../support/documents';
@@ -232,5 +240,126 @@ describe('documents out', () => {
     // An id that is nobody's is a plain not found.
     const none = await downloadDocument(ctx, '0190d3c2-0000-7000-8000-000000000000', 'pdf');
     expect(none).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('takes reports from any registered source at run time; a withheld one is kept out and named', async () => {
+    const { w } = await recalledWorld();
+    const opened = await recordTribunalCase(
+      w.mha,
+      {
+        orderId: w.orderId,
+        expectedVersion: String(await versionOf(db, w.orderId)),
+        idempotencyKey: key(),
+        kind: 'APPLICATION',
+        applicant: 'PATIENT',
+        basis: 's66(1)(ca)',
+        receivedOn: dateParts(londonDateOf(new Date())),
+        patientIsInpatient: 'no',
+      },
+      { db },
+    );
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const caseId = opened.data.caseId;
+    const content = (heading: string, withheld: boolean): DocumentContent => ({
+      title: heading,
+      patient: { name: 'Test Patient', dateOfBirth: '1980-03-04', nhsNumber: null },
+      sections: [{ heading: `${heading}: section one`, paragraphs: ['What the record shows.'] }],
+      signatures: [],
+      draft: true,
+      withheldFromPatient: withheld,
+    });
+    const reports: (DocumentListItem & { content: DocumentContent })[] = [
+      {
+        id: `${caseId.slice(0, -4)}aaaa`,
+        kind: 'SOCIAL_CIRCUMSTANCES_REPORT',
+        status: 'DRAFTING',
+        tribunalCaseId: caseId,
+        title: 'Social circumstances report',
+        withheldFromPatient: false,
+        content: content('Social circumstances report', false),
+      },
+      {
+        id: `${caseId.slice(0, -4)}bbbb`,
+        kind: 'RC_REPORT',
+        status: 'SIGNED',
+        tribunalCaseId: caseId,
+        title: 'Responsible clinician’s report',
+        withheldFromPatient: false,
+        content: content('Responsible clinician’s report', false),
+      },
+      {
+        id: `${caseId.slice(0, -4)}cccc`,
+        kind: 'RC_REPORT_ANNEX',
+        status: 'SIGNED',
+        tribunalCaseId: caseId,
+        title: 'Annex withheld from the patient',
+        withheldFromPatient: true,
+        content: content('Annex withheld from the patient', true),
+      },
+    ];
+    const source: DocumentSource = {
+      name: 'test-reports',
+      async list(_ctx, patientId) {
+        return patientId === w.patientId ? reports.map(({ content: _c, ...item }) => item) : [];
+      },
+      async load(_ctx, id) {
+        const r = reports.find((x) => x.id === id);
+        if (!r) return null;
+        const { content: c, ...item } = r;
+        return {
+          item,
+          patientId: w.patientId,
+          formats: ['docx', 'pdf'],
+          async render(format) {
+            return {
+              bytes: format === 'pdf' ? await renderPdf(c) : await renderDocx(c),
+              contentType: format,
+              fileName: `${item.kind}.${format}`,
+            };
+          },
+        };
+      },
+    };
+    documentSources.unshift(source);
+    try {
+      const ctx = { actor: w.mha, client: db };
+      const { items } = await listPatientDocuments(ctx, w.patientId);
+      expect(items.filter((i) => i.withheldFromPatient).map((i) => i.title)).toEqual([
+        'Annex withheld from the patient',
+      ]);
+      const got = await downloadDocument(ctx, caseId, 'pdf');
+      if (!got.ok) throw new Error(got.message);
+      const pages = await pdfPages(got.file.bytes);
+      const index = pages[0]!.replace(/\s+/g, ' ');
+      // Practice Direction order: the RC's report before the social circumstances report.
+      expect(index.indexOf('Responsible clinician’s report')).toBeLessThan(
+        index.indexOf('Social circumstances report'),
+      );
+      expect(index).toContain('Kept separate');
+      expect(index).toContain('Annex withheld from the patient');
+      // The withheld annex is not in the bundle itself; the two reports are.
+      const body = squash(pages.slice(1));
+      expect(body).toContain('Responsible clinician’s report: section one');
+      expect(body).toContain('Social circumstances report: section one');
+      expect(body).not.toContain('Annex withheld from the patient: section one');
+      // The statement is still to come: the index says so.
+      expect(index).toContain('Responsible authority’s statement (requested)');
+    } finally {
+      documentSources.splice(documentSources.indexOf(source), 1);
+    }
+  });
+
+  it('answers nonsense ids with not found', async () => {
+    const { w } = await recalledWorld();
+    const ctx = { actor: w.mha, client: db };
+    await expect(listPatientDocuments(ctx, 'not-a-patient')).rejects.toThrow(NotFound);
+    expect(await downloadDocument(ctx, 'chronology-nonsense', 'pdf')).toMatchObject({
+      ok: false,
+      status: 404,
+    });
+    expect(await downloadDocument(ctx, "x' OR 1=1 --", 'pdf')).toMatchObject({
+      ok: false,
+      status: 404,
+    });
   });
 });

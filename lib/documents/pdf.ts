@@ -410,8 +410,7 @@ export function drawSignatures(writer: PdfWriter, content: DocumentContent): voi
   writer.heading('Signature', 2);
   if (content.signatures.length === 0) {
     writer.text('Not yet signed.', { italic: true });
-    writer.field('Signed', null);
-    writer.field('Date', null);
+    writer.text('Signed: ______________________________    Date: ________________', { after: 8 });
     return;
   }
   for (const s of content.signatures) writer.text(signatureLine(s), { after: 8 });

@@ -48,8 +48,17 @@ function drawItem(writer: PdfWriter, item: FormItem, values: FormValues): void {
       const picked = chosen(values[item.key]);
       const indent = item.indent ?? 28;
       if (item.instruction) writer.text(item.instruction, { size: 9, italic: true, indent });
+      // Nothing recorded: every option stays, and the form says which one applies is not known.
+      const known = picked.size > 0;
+      if (!known)
+        writer.text('Not recorded which of these applies.', {
+          size: 9,
+          italic: true,
+          indent,
+          colour: 'grey',
+        });
       for (const o of item.options) {
-        const kept = picked.has(o.value);
+        const kept = !known || picked.has(o.value);
         writer.text(kept ? o.text : `${o.text} (deleted)`, {
           size: 10,
           indent,

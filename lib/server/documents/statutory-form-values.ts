@@ -46,6 +46,15 @@ function necessaryFor(v: unknown): string[] {
     .map((x) => x.toLowerCase().replace(/_/g, ' '));
 }
 
+/** CTO7 Part 3 / CTO8: how the report was furnished, from the words the service stored. */
+function furnishingChoice(words: string | null): string[] {
+  if (!words) return [];
+  if (words.startsWith('today consigning')) return ['internal mail'];
+  if (words.includes('electronic communication')) return ['electronic'];
+  if (words.startsWith('sending or delivering')) return ['other'];
+  return [];
+}
+
 interface Person {
   name: string;
   email: string;
@@ -351,7 +360,6 @@ export async function statutoryFormValues(
         : {};
       const consultee = str(part3.consultee) ?? extension?.consulteeName ?? null;
       const profession = str(part3.consulteeProfession) ?? extension?.consulteeRole ?? null;
-      const furnishedBy = str(part3.furnishedBy) ?? '';
       const receivedAt = form.receivedAt ?? extension?.managersReceivedAt ?? null;
       const receivedBy =
         receiver ??
@@ -371,14 +379,7 @@ export async function statutoryFormValues(
           grounds: str(part1.grounds) ?? extension?.rcReasons ?? null,
           ...amhp,
           consultee: [consultee, profession].filter(Boolean).join(', ') || null,
-          furnishedBy:
-            furnishedBy.includes('internal mail system') && !furnishedBy.startsWith('sending')
-              ? ['internal mail']
-              : furnishedBy.includes('electronic')
-                ? ['electronic']
-                : furnishedBy
-                  ? ['other']
-                  : [],
+          furnishedBy: furnishingChoice(str(part3.furnishedBy)),
           part3Signed: rcPerson?.name ?? null,
           part3SignedOn: day(instant(part3.signedAt) ?? form.furnishedAt),
           receivedBy: receivedAt ? ['by hand'] : [],
@@ -404,7 +405,8 @@ export async function statutoryFormValues(
             ? `${personLine(amhp, null)}; agreed ${day(instant(part1.amhpAgreedAt)) ?? ''}`.trim()
             : null,
           newExpiry: isoDay(facts.newExpiry),
-          furnishedBy: form.furnishedAt ? ['internal mail'] : [],
+          // How it was furnished is not recorded for CTO8: the form says so.
+          furnishedBy: furnishingChoice(str(part1.furnishedBy)),
           receivedBy: form.receivedAt ? ['by hand'] : [],
         },
       };

@@ -96,4 +96,13 @@ describe('statutory form layouts', () => {
     );
     expect(await text('CTO7')).toContain('<delete any indent which is not applicable>');
   });
+
+  it('a choice with nothing recorded keeps every option and says it is not known', async () => {
+    const pages = await pdfPages(
+      await renderStatutoryForm({ type: 'CTO8', values: {}, patient, recordedLine: 'Copy' }),
+    );
+    const all = squash(pages.join('\n'));
+    expect(all).toContain('Not recorded which of these applies.');
+    expect(all).not.toContain('(deleted)');
+  });
 });

@@ -52,6 +52,24 @@ async function recalledWorld(): Promise<{ w: OrderWorld; servedAt: Date; detaine
   return { w, servedAt, detainedAt };
 }
 
+/** The patient's application to the tribunal, recorded by the MHA office today. */
+async function openApplication(w: OrderWorld, patientIsInpatient: 'yes' | 'no') {
+  return recordTribunalCase(
+    w.mha,
+    {
+      orderId: w.orderId,
+      expectedVersion: String(await versionOf(db, w.orderId)),
+      idempotencyKey: key(),
+      kind: 'APPLICATION',
+      applicant: 'PATIENT',
+      basis: 's66(1)(ca)',
+      receivedOn: dateParts(londonDateOf(new Date())),
+      patientIsInpatient,
+    },
+    { db },
+  );
+}
+
 const TIME = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
@@ -167,20 +185,7 @@ describe('documents out', () => {
 
   it('puts the case’s bundle together: index, chronology, forms, continuous page numbers', async () => {
     const { w } = await recalledWorld();
-    const opened = await recordTribunalCase(
-      w.mha,
-      {
-        orderId: w.orderId,
-        expectedVersion: String(await versionOf(db, w.orderId)),
-        idempotencyKey: key(),
-        kind: 'APPLICATION',
-        applicant: 'PATIENT',
-        basis: 's66(1)(ca)',
-        receivedOn: dateParts(londonDateOf(new Date())),
-        patientIsInpatient: 'yes',
-      },
-      { db },
-    );
+    const opened = await openApplication(w, 'yes');
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const ctx = { actor: w.mha, client: db };
     const { items } = await listPatientDocuments(ctx, w.patientId);
@@ -244,20 +249,7 @@ describe('documents out', () => {
 
   it('takes reports from any registered source at run time; a withheld one is kept out and named', async () => {
     const { w } = await recalledWorld();
-    const opened = await recordTribunalCase(
-      w.mha,
-      {
-        orderId: w.orderId,
-        expectedVersion: String(await versionOf(db, w.orderId)),
-        idempotencyKey: key(),
-        kind: 'APPLICATION',
-        applicant: 'PATIENT',
-        basis: 's66(1)(ca)',
-        receivedOn: dateParts(londonDateOf(new Date())),
-        patientIsInpatient: 'no',
-      },
-      { db },
-    );
+    const opened = await openApplication(w, 'no');
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const caseId = opened.data.caseId;
     const content = (heading: string, withheld: boolean): DocumentContent => ({

@@ -1,5 +1,8 @@
 import 'server-only';
 import type { QueryContext } from '@/lib/server/queries/access';
+import { bundleSource } from './bundle-source';
+import { chronologySource } from './chronology-source';
+import { statutoryFormSource } from './statutory-form-source';
 
 /**
  * Every kind of document a patient has (reports, statements, statutory forms, bundles,
@@ -48,4 +51,8 @@ export interface DocumentSource {
 /**
  * The sources, in the order they are asked. Each slice adds its own one line here.
  */
-export const documentSources: DocumentSource[] = [];
+export const documentSources: DocumentSource[] = [
+  statutoryFormSource, // issue 9 §3: CTO1 to CTO12, PDF
+  chronologySource, // issue 9 §3-4: the chronology, DOCX and PDF
+  bundleSource, // issue 9 §3: the tribunal bundle, PDF (draws on the other sources at run time)
+];

@@ -23,6 +23,9 @@ import { AccessHistory } from '@/components/patients/access-history';
 import { getCareTeamTimeline } from '@/lib/server/queries/patient-record';
 import { listPatientTribunalCases } from '@/lib/server/queries/tribunal-paperwork';
 import { CareTeamTimeline } from '@/components/patients/care-team-timeline';
+// Issue 9: the patient's documents (statutory forms, chronology, tribunal bundles) to download.
+import { listPatientDocuments } from '@/lib/server/documents/documents';
+import { DocumentDownloads } from '@/components/documents/document-downloads';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -343,6 +346,8 @@ export default async function PatientPage({
             : 'See the whole care team timeline'}
         </Link>
       </p>
+
+      <DocumentDownloads items={(await listPatientDocuments({ actor, meta }, patient.id)).items} />
 
       {/* Issue 4: needs read:patient-audit (MHA office, privacy officers); else renders nothing. */}
       <AccessHistory actor={actor} patientId={patient.id} />

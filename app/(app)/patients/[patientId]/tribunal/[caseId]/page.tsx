@@ -25,6 +25,8 @@ import {
   DocumentStatusForm,
   WrittenStatementForm,
 } from '@/components/tribunal/paperwork-forms';
+import { listPatientDocuments } from '@/lib/server/documents/documents';
+import { DocumentDownloads } from '@/components/documents/document-downloads';
 import { diariseHearingAction, updateDocumentAction, writtenStatementAction } from './actions';
 
 export const metadata: Metadata = { title: 'Tribunal case' };
@@ -49,6 +51,13 @@ export default async function TribunalCasePage({
     throw error;
   }
   const office = can(actor.roles, 'manage:tribunal');
+  // The bundle, this case's reports and the chronology, to download (issue 9, part 3).
+  const downloads = (
+    await listPatientDocuments(
+      { actor, meta: await getRequestMeta(`/patients/${patientId}/tribunal/${caseId}`) },
+      patientId,
+    )
+  ).items.filter((d) => d.tribunalCaseId === caseId || d.kind === 'CHRONOLOGY');
   const c = view.tribunalCase;
   const title =
     c.kind === 'REFERENCE'
@@ -153,6 +162,8 @@ export default async function TribunalCasePage({
             />
           );
         })}
+
+      <DocumentDownloads heading="Download the bundle and documents" items={downloads} />
 
       <h2>Hearing</h2>
       {view.hearings.length === 0 ? <p>No hearing has been diarised yet.</p> : null}

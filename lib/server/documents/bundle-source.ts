@@ -69,6 +69,8 @@ async function scopedWhere(ctx: QueryContext): Promise<Prisma.PatientWhereInput>
 }
 
 /** The bundle's parts, in tab order, and what could not go in. */
+const BUNDLED_STATUSES = new Set(['SIGNED', 'SENT']);
+
 export async function bundleParts(
   ctx: QueryContext,
   c: CaseRow,
@@ -81,6 +83,9 @@ export async function bundleParts(
     if (DRAWN_DIRECTLY.has(source.name)) continue;
     const items = (await source.list(ctx, c.patientId)).filter((i) => i.tribunalCaseId === c.id);
     for (const i of items) {
+      // What goes to the tribunal is signed: a report still being written is listed as not
+      // yet in the bundle, with where it has got to (decision 782).
+      if (!BUNDLED_STATUSES.has(i.status)) continue;
       if (i.withheldFromPatient) {
         keptSeparate.push(i.title);
         continue;

@@ -2,6 +2,7 @@ import 'server-only';
 import type { QueryContext } from '@/lib/server/queries/access';
 import { bundleSource } from './bundle-source';
 import { chronologySource } from './chronology-source';
+import { reportSource } from './report-source';
 import { statutoryFormSource } from './statutory-form-source';
 
 /**
@@ -54,5 +55,6 @@ export interface DocumentSource {
 export const documentSources: DocumentSource[] = [
   statutoryFormSource, // issue 9 §3: CTO1 to CTO12, PDF
   chronologySource, // issue 9 §3-4: the chronology, DOCX and PDF
+  reportSource, // issue 9 §2: report drafts and statements (DOCX, PDF), managers' decision letters
   bundleSource, // issue 9 §3: the tribunal bundle, PDF (draws on the other sources at run time)
 ];

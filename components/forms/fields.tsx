@@ -276,16 +276,22 @@ export function DateTimeField(props: {
   );
 }
 
-export function RadiosField(props: {
+/** What radios and checkboxes take: a legend over their options. */
+interface ChoiceFieldProps {
   id: string;
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
   options: readonly ChoiceOption[];
-  defaultValue?: string;
-  inline?: boolean;
-}) {
+}
+
+export function RadiosField(
+  props: ChoiceFieldProps & {
+    defaultValue?: string;
+    inline?: boolean;
+  },
+) {
   const { id, name, legend, hint, error, options, defaultValue, inline } = props;
   return (
     <Legended id={id} legend={legend} hint={hint} error={error}>
@@ -301,16 +307,8 @@ export function RadiosField(props: {
   );
 }
 
-export function CheckboxesField(props: {
-  id: string;
-  /** Submitted as `${name}[]`. */
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: readonly ChoiceOption[];
-  defaultValues?: readonly string[];
-}) {
+/** Submitted as `${name}[]`. */
+export function CheckboxesField(props: ChoiceFieldProps & { defaultValues?: readonly string[] }) {
   const { id, name, legend, hint, error, options, defaultValues = [] } = props;
   return (
     <Legended id={id} legend={legend} hint={hint} error={error}>

@@ -7,6 +7,12 @@ import {
   type ChronologyFilterParse,
 } from '@/lib/server/queries/get-chronology';
 
+/** The two ends of the date range: name, legend and hint. */
+const DATE_FILTERS = [
+  ['from', 'From', 'For example, 1 1 2026'],
+  ['to', 'To', undefined],
+] as const;
+
 function iso(parts: { day: string; month: string; year: string }): string | undefined {
   if (!parts.day && !parts.month && !parts.year) return undefined;
   return `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
@@ -44,21 +50,17 @@ export function ChronologyFilters({
             options={CHRONOLOGY_KINDS.map((k) => ({ value: k, label: CHRONOLOGY_KIND_LABELS[k] }))}
             defaultValues={parsed.values.kinds}
           />
-          <DateField
-            id="from"
-            name="from"
-            legend="From"
-            hint="For example, 1 1 2026"
-            defaultValue={iso(parsed.values.from)}
-            error={parsed.errors.from}
-          />
-          <DateField
-            id="to"
-            name="to"
-            legend="To"
-            defaultValue={iso(parsed.values.to)}
-            error={parsed.errors.to}
-          />
+          {DATE_FILTERS.map(([name, legend, hint]) => (
+            <DateField
+              key={name}
+              id={name}
+              name={name}
+              legend={legend}
+              hint={hint}
+              defaultValue={iso(parsed.values[name])}
+              error={parsed.errors[name]}
+            />
+          ))}
           <button
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3"
             type="submit"

@@ -96,13 +96,14 @@ function options(o: Options): Option[] {
 function draw<T>(f: FormBinding<T>, spec: FieldSpec<T>): ReactNode {
   if (!spec || isValidElement(spec)) return spec;
   if (typeof spec === 'function') return spec(f);
-  if ('text' in spec) {
-    const { text, initial, ...rest } = spec;
-    return <TextField {...f.text(text, { initial })} {...rest} />;
-  }
-  if ('textarea' in spec) {
-    const { textarea, initial, ...rest } = spec;
-    return <TextAreaField {...f.text(textarea, { initial })} {...rest} />;
+  if ('text' in spec || 'textarea' in spec) {
+    const { initial, ...rest } = spec;
+    if ('textarea' in rest) {
+      const { textarea, ...look } = rest;
+      return <TextAreaField {...f.text(textarea, { initial })} {...look} />;
+    }
+    const { text, ...look } = rest;
+    return <TextField {...f.text(text, { initial })} {...look} />;
   }
   if ('date' in spec) {
     const { date, initial, ...rest } = spec;

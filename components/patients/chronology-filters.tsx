@@ -7,12 +7,6 @@ import {
   type ChronologyFilterParse,
 } from '@/lib/server/queries/get-chronology';
 
-/** The two ends of the date range: name, legend and hint. */
-const DATE_FILTERS = [
-  ['from', 'From', 'For example, 1 1 2026'],
-  ['to', 'To', undefined],
-] as const;
-
 function iso(parts: { day: string; month: string; year: string }): string | undefined {
   if (!parts.day && !parts.month && !parts.year) return undefined;
   return `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
@@ -25,6 +19,16 @@ export function ChronologyFilters({
   action: string;
   parsed: ChronologyFilterParse;
 }) {
+  const dateFilter = (name: 'from' | 'to', legend: string, hint?: string) => (
+    <DateField
+      id={name}
+      name={name}
+      legend={legend}
+      hint={hint}
+      defaultValue={iso(parsed.values[name])}
+      error={parsed.errors[name]}
+    />
+  );
   const filtered =
     parsed.values.kinds.length > 0 ||
     Object.values(parsed.values.from).some(Boolean) ||
@@ -50,17 +54,8 @@ export function ChronologyFilters({
             options={CHRONOLOGY_KINDS.map((k) => ({ value: k, label: CHRONOLOGY_KIND_LABELS[k] }))}
             defaultValues={parsed.values.kinds}
           />
-          {DATE_FILTERS.map(([name, legend, hint]) => (
-            <DateField
-              key={name}
-              id={name}
-              name={name}
-              legend={legend}
-              hint={hint}
-              defaultValue={iso(parsed.values[name])}
-              error={parsed.errors[name]}
-            />
-          ))}
+          {dateFilter('from', 'From', 'For example, 1 1 2026')}
+          {dateFilter('to', 'To')}
           <button
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3"
             type="submit"

@@ -17,23 +17,11 @@ const PROTOTYPE_FIELDS = [
   'activities.99999999.kind',
 ];
 
-/** A seeded North patient of coordinator.north. */
-async function northPatientId(): Promise<string> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(`
-      SELECT p.id FROM "Patient" p
-      JOIN "StaffAssignment" sa ON sa."patientId" = p.id AND sa."endedOn" IS NULL
-        AND sa.kind = 'CARE_COORDINATOR'
-      JOIN "User" u ON u.id = sa."userId" AND u.email = 'coordinator.north@cto-tracker.example'
-      ORDER BY p.id LIMIT 1`);
-    const id = rows[0]?.id;
-    if (!id) throw new Error('The seed has no patient of coordinator.north.');
-    return id;
-  } finally {
-    await client.end();
-  }
+/** A North patient of this journey's own (coordinator.north's team): no other journey changes it. */
+function northPatientId(): string {
+  const [patient] = patientsOnTeams(['NORTH'], 'Hostila');
+  if (!patient) throw new Error('No patient was made.');
+  return patient.id;
 }
 
 async function contactCount(patientId: string): Promise<number> {
@@ -82,7 +70,7 @@ test('a form carrying __proto__ fields is answered as usual and the server keeps
   browser,
 }) => {
   test.setTimeout(180_000);
-  const patientId = await northPatientId();
+  const patientId = northPatientId();
   const before = await contactCount(patientId);
   await signIn(page, 'coordinator.north@cto-tracker.example');
   await openContactForm(page, patientId);
@@ -114,7 +102,7 @@ test('a NUL character in free text gets a message beside the field, not an error
   browser,
 }) => {
   test.setTimeout(180_000);
-  const patientId = await northPatientId();
+  const patientId = northPatientId();
   const before = await contactCount(patientId);
   await signIn(page, 'coordinator.north@cto-tracker.example');
   await openContactForm(page, patientId);
@@ -140,7 +128,7 @@ test('a body over 1 MB answers 413 and an action from another origin 403, with a
 }) => {
   test.setTimeout(180_000);
   const origin = new URL(baseURL ?? 'http://127.0.0.1:3000').origin;
-  const patientId = await northPatientId();
+  const patientId = northPatientId();
   await signIn(page, 'coordinator.north@cto-tracker.example');
 
   const tooLarge = await page.request.post(`/patients/${patientId}/contacts/new`, {

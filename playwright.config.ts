@@ -15,8 +15,11 @@ export default defineConfig({
   // failure. A journey of many round trips sets its own, larger, test timeout: about twice
   // what it took on 2 shared cores at load 33 (for example the recall journey over 6 minutes,
   // the renewal journey about 5, break-glass about 4).
+  // The wait for what a page shows after a server round trip (a form's answer, sign-in's argon2
+  // hash, a refreshed page) is one ceiling here, for every assertion: a passing check returns as
+  // soon as the page shows it, so a generous ceiling costs nothing; specs do not set their own.
   timeout: 180_000,
-  expect: { timeout: 20_000 },
+  expect: { timeout: 60_000 },
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

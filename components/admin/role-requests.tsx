@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import type { FormState } from '@/lib/schemas/form-state';
 import type { RoleRequestItem, RoleRequestStatus } from '@/lib/server/queries/list-role-requests';
 import { UserActionButton } from './user-forms';
+import { TableHead } from '@/components/ui/table-head';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -105,15 +106,7 @@ export function RoleRequestTable({
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption">{caption}</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">For</th>
-          <th scope="col">Role</th>
-          <th scope="col">Asked for by</th>
-          <th scope="col">Status</th>
-          <th scope="col">Decided by</th>
-        </tr>
-      </thead>
+      <TableHead columns={['For', 'Role', 'Asked for by', 'Status', 'Decided by']} />
       <tbody className="nhsuk-table__body">
         {requests.length === 0 ? (
           <tr>

@@ -51,6 +51,48 @@ export function UserActionButton({
   );
 }
 
+/** One choice from a list, sent with the user's id: add a role, move team. */
+function UserChoiceForm({
+  action,
+  userId,
+  submitLabel,
+  name,
+  label,
+  hint,
+  options,
+  initial,
+}: {
+  action: Action;
+  userId: string;
+  submitLabel: string;
+  name: 'role' | 'teamId';
+  label: string;
+  hint?: string;
+  options: readonly { value: string; label: string }[];
+  initial?: string;
+}) {
+  return (
+    <ActionForm<InputOf<typeof userRoleSchema> & InputOf<typeof moveUserTeamSchema>>
+      action={action}
+      hidden={{ userId }}
+      rekey
+      showSuccess
+      submitLabel={submitLabel}
+      submitVariant="secondary"
+    >
+      {(f) => (
+        <Select {...f.select(name, { initial })} label={label} hint={hint}>
+          {options.map((o) => (
+            <Select.Option key={o.value} value={o.value}>
+              {o.label}
+            </Select.Option>
+          ))}
+        </Select>
+      )}
+    </ActionForm>
+  );
+}
+
 export function GrantRoleForm({
   action,
   userId,
@@ -62,24 +104,14 @@ export function GrantRoleForm({
 }) {
   if (available.length === 0) return <p>They have every role.</p>;
   return (
-    <ActionForm<InputOf<typeof userRoleSchema>>
+    <UserChoiceForm
       action={action}
-      hidden={{ userId }}
-      rekey
-      showSuccess
+      userId={userId}
       submitLabel="Add role"
-      submitVariant="secondary"
-    >
-      {(f) => (
-        <Select {...f.select('role')} label="Add a role">
-          {available.map((role) => (
-            <Select.Option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </Select.Option>
-          ))}
-        </Select>
-      )}
-    </ActionForm>
+      name="role"
+      label="Add a role"
+      options={available.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+    />
   );
 }
 
@@ -94,30 +126,17 @@ export function MoveTeamForm({
   teams: { id: string; name: string }[];
   currentTeamIds: string[];
 }) {
+  const moving = currentTeamIds.length > 0;
   return (
-    <ActionForm<InputOf<typeof moveUserTeamSchema>>
+    <UserChoiceForm
       action={action}
-      hidden={{ userId }}
-      rekey
-      showSuccess
-      submitLabel={currentTeamIds.length ? 'Move team' : 'Put in team'}
-      submitVariant="secondary"
-    >
-      {(f) => (
-        <Select
-          {...f.select('teamId', {
-            initial: teams.find((t) => !currentTeamIds.includes(t.id))?.id,
-          })}
-          label={currentTeamIds.length ? 'Move to another team' : 'Put in a team'}
-          hint="Their current team membership ends today and the new one starts today."
-        >
-          {teams.map((team) => (
-            <Select.Option key={team.id} value={team.id}>
-              {team.name}
-            </Select.Option>
-          ))}
-        </Select>
-      )}
-    </ActionForm>
+      userId={userId}
+      submitLabel={moving ? 'Move team' : 'Put in team'}
+      name="teamId"
+      label={moving ? 'Move to another team' : 'Put in a team'}
+      hint="Their current team membership ends today and the new one starts today."
+      options={teams.map((team) => ({ value: team.id, label: team.name }))}
+      initial={teams.find((t) => !currentTeamIds.includes(t.id))?.id}
+    />
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { formatNhsNumberForDisplay } from '@/lib/format';
 import type { AuditEventRow } from '@/lib/server/queries/list-audit-events';
 import { actionLabel, OutcomeTag, rolesLabel } from './audit-labels';
+import { TableHead } from '@/components/ui/table-head';
 
 const day = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -57,33 +58,18 @@ export function AuditEventTable({
   return (
     <table className="nhsuk-table-responsive">
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col" className="nhsuk-u-font-size-16">
-            When
-          </th>
-          <th scope="col" className="nhsuk-u-font-size-16">
-            Who
-          </th>
-          <th scope="col" className="nhsuk-u-font-size-16">
-            Role
-          </th>
-          <th scope="col" className="nhsuk-u-font-size-16">
-            Action
-          </th>
-          <th scope="col" className="nhsuk-u-font-size-16">
-            Outcome
-          </th>
-          {showPatient ? (
-            <th scope="col" className="nhsuk-u-font-size-16">
-              Patient
-            </th>
-          ) : null}
-          <th scope="col" className="nhsuk-u-font-size-16">
-            Emergency access
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        className="nhsuk-u-font-size-16"
+        columns={[
+          'When',
+          'Who',
+          'Role',
+          'Action',
+          'Outcome',
+          showPatient && 'Patient',
+          'Emergency access',
+        ]}
+      />
       <tbody className="nhsuk-table__body">
         {events.map((event) => (
           <tr key={event.id} className="nhsuk-table__row">

@@ -45,19 +45,26 @@ export function actionLabel(action: string, outcome: AuditOutcome): string {
   return action;
 }
 
-const OUTCOMES: Record<AuditOutcome, { label: string; colour: string }> = {
-  SUCCESS: { label: 'Success', colour: 'nhsuk-tag--green' },
-  FAILURE: { label: 'Failed', colour: 'nhsuk-tag--orange' },
-  DENIED: { label: 'Denied', colour: 'nhsuk-tag--red' },
+const OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  SUCCESS: 'Success',
+  FAILURE: 'Failed',
+  DENIED: 'Denied',
+};
+const OUTCOME_COLOURS: Record<AuditOutcome, string> = {
+  SUCCESS: 'green',
+  FAILURE: 'orange',
+  DENIED: 'red',
 };
 
 export function outcomeLabel(outcome: AuditOutcome): string {
-  return OUTCOMES[outcome].label;
+  return OUTCOME_LABELS[outcome];
 }
 
 export function OutcomeTag({ outcome }: { outcome: AuditOutcome }) {
   return (
-    <strong className={`nhsuk-tag ${OUTCOMES[outcome].colour}`}>{OUTCOMES[outcome].label}</strong>
+    <strong className={`nhsuk-tag nhsuk-tag--${OUTCOME_COLOURS[outcome]}`}>
+      {OUTCOME_LABELS[outcome]}
+    </strong>
   );
 }
 

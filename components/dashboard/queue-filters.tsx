@@ -20,7 +20,15 @@ export function QueueFilters({
     { value: '', label },
     ...list.map((o) => ({ value: o.id, label: o.name })),
   ];
-  const filtered = ['team', 'hospital', 'rc', 'cc', 'kind'].some((k) => values[k]);
+  const kinds = Object.entries(WORK_ITEM_KIND_LABELS).map(([value, label]) => ({ value, label }));
+  const filters: [name: string, label: string, choices: { value: string; label: string }[]][] = [
+    ['team', 'Team', any(options.teams, 'All teams')],
+    ['hospital', 'Responsible hospital', any(options.hospitals, 'All hospitals')],
+    ['rc', 'Responsible clinician', any(options.clinicians, 'All responsible clinicians')],
+    ['cc', 'Care coordinator', any(options.coordinators, 'All care coordinators')],
+    ['kind', 'What is due', [{ value: '', label: 'Everything' }, ...kinds]],
+  ];
+  const filtered = filters.some(([name]) => values[name]);
   return (
     <details className="nhsuk-details" open={filtered}>
       <summary className="nhsuk-details__summary">
@@ -28,44 +36,16 @@ export function QueueFilters({
       </summary>
       <div className="nhsuk-details__text">
         <form method="get" action="/" noValidate>
-          <SelectField
-            id="team"
-            name="team"
-            label="Team"
-            options={any(options.teams, 'All teams')}
-            defaultValue={values.team ?? ''}
-          />
-          <SelectField
-            id="hospital"
-            name="hospital"
-            label="Responsible hospital"
-            options={any(options.hospitals, 'All hospitals')}
-            defaultValue={values.hospital ?? ''}
-          />
-          <SelectField
-            id="rc"
-            name="rc"
-            label="Responsible clinician"
-            options={any(options.clinicians, 'All responsible clinicians')}
-            defaultValue={values.rc ?? ''}
-          />
-          <SelectField
-            id="cc"
-            name="cc"
-            label="Care coordinator"
-            options={any(options.coordinators, 'All care coordinators')}
-            defaultValue={values.cc ?? ''}
-          />
-          <SelectField
-            id="kind"
-            name="kind"
-            label="What is due"
-            options={[
-              { value: '', label: 'Everything' },
-              ...Object.entries(WORK_ITEM_KIND_LABELS).map(([value, label]) => ({ value, label })),
-            ]}
-            defaultValue={values.kind ?? ''}
-          />
+          {filters.map(([name, label, choices]) => (
+            <SelectField
+              key={name}
+              id={name}
+              name={name}
+              label={label}
+              options={choices}
+              defaultValue={values[name] ?? ''}
+            />
+          ))}
           <button
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3"
             type="submit"

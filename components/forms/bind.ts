@@ -155,19 +155,25 @@ export function bindForm<T = unknown, S extends FormState = FormState>(
     return d || m || y ? `${y}-${m}-${d}` : undefined;
   };
 
-  const single = (suffix: string) => (name: string, o?: FieldOptions) => {
+  /** A field's id and error, its summary link to `${id}${suffix}`, and the value it keeps. */
+  const bound = <V>(
+    name: string,
+    o: { id?: string; from?: string; also?: readonly string[]; initial?: V } | undefined,
+    suffix: string,
+    kept: (key: string) => V | undefined,
+  ) => {
     const key = o?.from ?? name;
     const id = idOf(name, o);
     for (const k of [key, ...(o?.also ?? [])]) link(k, `${id}${suffix}`);
     const error = errorOf(key, o?.also);
-    const defaultValue = text(key) ?? o?.initial;
-    return {
-      id,
-      name,
-      ...(error ? { error } : {}),
-      ...(defaultValue !== undefined ? { defaultValue } : {}),
-    };
+    return { id, name, ...(error ? { error } : {}), kept: kept(key) ?? o?.initial };
   };
+  const single =
+    (suffix: string, kept: (key: string) => string | undefined = text) =>
+    (name: string, o?: FieldOptions) => {
+      const { kept: defaultValue, ...field } = bound(name, o, suffix, kept);
+      return { ...field, ...(defaultValue !== undefined ? { defaultValue } : {}) };
+    };
 
   return {
     state,
@@ -176,31 +182,10 @@ export function bindForm<T = unknown, S extends FormState = FormState>(
     select: single(''),
     radios: single('-option'),
     checkboxes(name, o) {
-      const key = o?.from ?? name;
-      const id = idOf(name, o);
-      for (const k of [key, ...(o?.also ?? [])]) link(k, `${id}-option`);
-      const error = errorOf(key, o?.also);
-      const defaultValues = list(key) ?? o?.initial;
-      return {
-        id,
-        name,
-        ...(error ? { error } : {}),
-        ...(defaultValues ? { defaultValues: [...defaultValues] } : {}),
-      };
+      const { kept, ...field } = bound<readonly string[]>(name, o, '-option', list);
+      return { ...field, ...(kept ? { defaultValues: [...kept] } : {}) };
     },
-    date(name, o) {
-      const key = o?.from ?? name;
-      const id = idOf(name, o);
-      for (const k of [key, ...(o?.also ?? [])]) link(k, `${id}-day`);
-      const error = errorOf(key, o?.also);
-      const defaultValue = date(key) ?? o?.initial;
-      return {
-        id,
-        name,
-        ...(error ? { error } : {}),
-        ...(defaultValue !== undefined ? { defaultValue } : {}),
-      };
-    },
+    date: single('-day', date),
     dateTime(name, o) {
       const key = o?.from ?? name;
       const id = idOf(name, o);

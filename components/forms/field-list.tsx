@@ -6,7 +6,13 @@
 // that is more than a list (text between fields, a group shown for one route only) puts a React
 // element, a `group` or a function of the binding in the list; they are drawn in their place,
 // so the error summary keeps the order of the page.
-import { Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
+import {
+  Fragment,
+  isValidElement,
+  type ComponentProps,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import type { FieldPath, FormBinding } from './bind';
 import {
   CheckboxesField,
@@ -35,10 +41,16 @@ interface About {
   hint?: ReactNode;
 }
 
+/** How a text box looks and what the browser may offer in it. */
+type TextLook = Pick<
+  ComponentProps<typeof TextField>,
+  'width' | 'type' | 'autoComplete' | 'spellCheck' | 'inputMode'
+>;
+
 /** One field, a piece of the page between fields, or nothing (a field left out). */
 export type FieldSpec<T> =
-  | (About & { text: FieldPath<T>; label: ReactNode; width?: 20; initial?: string })
-  | (About & { textarea: FieldPath<T>; label: ReactNode; rows?: number })
+  | (About & TextLook & { text: FieldPath<T>; label: ReactNode; initial?: string })
+  | (About & { textarea: FieldPath<T>; label: ReactNode; rows?: number; initial?: string })
   | (About & { date: FieldPath<T>; legend: ReactNode; initial?: string })
   | (About & {
       dateTime: FieldPath<T>;
@@ -53,7 +65,7 @@ export type FieldSpec<T> =
       initial?: string;
     })
   /** Yes or no, side by side. */
-  | (About & { yesNo: FieldPath<T>; legend: ReactNode })
+  | (About & { yesNo: FieldPath<T>; legend: ReactNode; initial?: string })
   | (About & { checkboxes: FieldPath<T>; legend: ReactNode; options: Options })
   /** One box to tick, sent as `yes` (a declaration). */
   | (About & { tick: FieldPath<T>; legend: ReactNode; label: ReactNode })
@@ -84,13 +96,14 @@ function options(o: Options): Option[] {
 function draw<T>(f: FormBinding<T>, spec: FieldSpec<T>): ReactNode {
   if (!spec || isValidElement(spec)) return spec;
   if (typeof spec === 'function') return spec(f);
-  if ('text' in spec) {
-    const { text, initial, ...rest } = spec;
-    return <TextField {...f.text(text, { initial })} {...rest} />;
-  }
-  if ('textarea' in spec) {
-    const { textarea, ...rest } = spec;
-    return <TextAreaField {...f.text(textarea)} {...rest} />;
+  if ('text' in spec || 'textarea' in spec) {
+    const { initial, ...rest } = spec;
+    if ('textarea' in rest) {
+      const { textarea, ...look } = rest;
+      return <TextAreaField {...f.text(textarea, { initial })} {...look} />;
+    }
+    const { text, ...look } = rest;
+    return <TextField {...f.text(text, { initial })} {...look} />;
   }
   if ('date' in spec) {
     const { date, initial, ...rest } = spec;
@@ -105,8 +118,8 @@ function draw<T>(f: FormBinding<T>, spec: FieldSpec<T>): ReactNode {
     return <RadiosField {...f.radios(radios, { initial })} options={options(o)} {...rest} />;
   }
   if ('yesNo' in spec) {
-    const { yesNo, ...rest } = spec;
-    return <RadiosField {...f.radios(yesNo)} options={YES_NO} inline {...rest} />;
+    const { yesNo, initial, ...rest } = spec;
+    return <RadiosField {...f.radios(yesNo, { initial })} options={YES_NO} inline {...rest} />;
   }
   if ('checkboxes' in spec) {
     const { checkboxes, options: o, ...rest } = spec;

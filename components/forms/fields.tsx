@@ -41,20 +41,15 @@ function groupClass(error?: string) {
   return `nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`;
 }
 
-export function TextField(props: {
+interface Described {
   id: string;
-  name: string;
-  label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  defaultValue?: string;
-  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
-  type?: 'text' | 'email' | 'tel' | 'number';
-  autoComplete?: string;
-  spellCheck?: boolean;
-  inputMode?: 'numeric' | 'email' | 'tel';
-}) {
-  const { id, name, label, hint, error, defaultValue, width, type = 'text' } = props;
+  children: ReactNode;
+}
+
+/** A form group with a label, its hint and its error above the control. */
+function Labelled({ id, label, hint, error, children }: Described & { label: ReactNode }) {
   return (
     <div className={groupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
@@ -62,6 +57,108 @@ export function TextField(props: {
       </label>
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A form group whose controls share a fieldset, its legend, hint and error. */
+function Legended({
+  id,
+  legend,
+  hint,
+  error,
+  role,
+  children,
+}: Described & { legend: ReactNode; role?: 'group' }) {
+  return (
+    <div className={groupClass(error)}>
+      <fieldset
+        className="nhsuk-fieldset"
+        role={role}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+type ChoiceOption = { value: string; label: ReactNode; hint?: ReactNode };
+
+/** Radios or checkboxes: the items, each with its label and hint (a radio's hint describes it). */
+function ChoiceItems({
+  id,
+  type,
+  name,
+  options,
+  checked,
+  inline,
+}: {
+  id: string;
+  type: 'radio' | 'checkbox';
+  name: string;
+  options: readonly ChoiceOption[];
+  checked: (value: string) => boolean;
+  inline?: boolean;
+}) {
+  const block = type === 'radio' ? 'nhsuk-radios' : 'nhsuk-checkboxes';
+  return (
+    <div className={`${block}${inline ? ` ${block}--inline` : ''}`} id={id}>
+      {options.map((option, index) => {
+        const optionId = index === 0 ? `${id}-option` : `${id}-option-${index + 1}`;
+        const hintId = type === 'radio' && option.hint ? `${optionId}-hint` : undefined;
+        return (
+          <div className={`${block}__item`} key={option.value}>
+            <input
+              className={`${block}__input`}
+              id={optionId}
+              name={name}
+              type={type}
+              value={option.value}
+              defaultChecked={checked(option.value)}
+              aria-describedby={hintId}
+            />
+            <label className={`nhsuk-label ${block}__label`} htmlFor={optionId}>
+              {option.label}
+            </label>
+            {option.hint ? (
+              <div className={`nhsuk-hint ${block}__hint`} id={hintId}>
+                {option.hint}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** What every labelled field takes: its id and name, label, hint, error and kept value. */
+interface LabelledFieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+}
+
+export function TextField(
+  props: LabelledFieldProps & {
+    width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+    type?: 'text' | 'email' | 'tel' | 'number';
+    autoComplete?: string;
+    spellCheck?: boolean;
+    inputMode?: 'numeric' | 'email' | 'tel';
+  },
+) {
+  const { id, name, label, hint, error, defaultValue, width, type = 'text' } = props;
+  return (
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <input
         className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
         id={id}
@@ -73,29 +170,20 @@ export function TextField(props: {
         inputMode={props.inputMode}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </Labelled>
   );
 }
 
-export function TextAreaField(props: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  defaultValue?: string;
-  rows?: number;
-  /** For a form that writes into the textarea (a preset wording). */
-  textareaRef?: Ref<HTMLTextAreaElement>;
-}) {
+export function TextAreaField(
+  props: LabelledFieldProps & {
+    rows?: number;
+    /** For a form that writes into the textarea (a preset wording). */
+    textareaRef?: Ref<HTMLTextAreaElement>;
+  },
+) {
   const { id, name, label, hint, error, defaultValue, rows = 4, textareaRef } = props;
   return (
-    <div className={groupClass(error)}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <textarea
         ref={textareaRef}
         className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
@@ -105,7 +193,7 @@ export function TextAreaField(props: {
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -126,36 +214,27 @@ export function DateField(props: {
     ['year', 'Year', year, 4],
   ];
   return (
-    <div className={groupClass(error)}>
-      <fieldset
-        className="nhsuk-fieldset"
-        role="group"
-        aria-describedby={describedBy(id, hint, error)}
-      >
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        <Hint id={id} hint={hint} />
-        <FieldError id={id} error={error} />
-        <div className="nhsuk-date-input" id={id}>
-          {parts.map(([part, label, value, width]) => (
-            <div className="nhsuk-date-input__item" key={part}>
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={`${id}-${part}`}>
-                  {label}
-                </label>
-                <input
-                  className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${error ? ' nhsuk-input--error' : ''}`}
-                  id={`${id}-${part}`}
-                  name={`${name}.${part}`}
-                  type="text"
-                  inputMode="numeric"
-                  defaultValue={value ?? ''}
-                />
-              </div>
+    <Legended id={id} legend={legend} hint={hint} error={error} role="group">
+      <div className="nhsuk-date-input" id={id}>
+        {parts.map(([part, label, value, width]) => (
+          <div className="nhsuk-date-input__item" key={part}>
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label nhsuk-date-input__label" htmlFor={`${id}-${part}`}>
+                {label}
+              </label>
+              <input
+                className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${error ? ' nhsuk-input--error' : ''}`}
+                id={`${id}-${part}`}
+                name={`${name}.${part}`}
+                type="text"
+                inputMode="numeric"
+                defaultValue={value ?? ''}
+              />
             </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+          </div>
+        ))}
+      </div>
+    </Legended>
   );
 }
 
@@ -197,117 +276,62 @@ export function DateTimeField(props: {
   );
 }
 
-export function RadiosField(props: {
+/** What radios and checkboxes take: a legend over their options. */
+interface ChoiceFieldProps {
   id: string;
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
-  options: readonly { value: string; label: ReactNode; hint?: ReactNode }[];
-  defaultValue?: string;
-  inline?: boolean;
-}) {
+  options: readonly ChoiceOption[];
+}
+
+export function RadiosField(
+  props: ChoiceFieldProps & {
+    defaultValue?: string;
+    inline?: boolean;
+  },
+) {
   const { id, name, legend, hint, error, options, defaultValue, inline } = props;
   return (
-    <div className={groupClass(error)}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        <Hint id={id} hint={hint} />
-        <FieldError id={id} error={error} />
-        <div className={`nhsuk-radios${inline ? ' nhsuk-radios--inline' : ''}`} id={id}>
-          {options.map((option, index) => {
-            const optionId = index === 0 ? `${id}-option` : `${id}-option-${index + 1}`;
-            return (
-              <div className="nhsuk-radios__item" key={option.value}>
-                <input
-                  className="nhsuk-radios__input"
-                  id={optionId}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  defaultChecked={defaultValue === option.value}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                />
-                <label className="nhsuk-label nhsuk-radios__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${optionId}-hint`}>
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <Legended id={id} legend={legend} hint={hint} error={error}>
+      <ChoiceItems
+        id={id}
+        type="radio"
+        name={name}
+        options={options}
+        checked={(value) => defaultValue === value}
+        inline={inline}
+      />
+    </Legended>
   );
 }
 
-export function CheckboxesField(props: {
-  id: string;
-  /** Submitted as `${name}[]`. */
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: readonly { value: string; label: ReactNode; hint?: ReactNode }[];
-  defaultValues?: readonly string[];
-}) {
+/** Submitted as `${name}[]`. */
+export function CheckboxesField(props: ChoiceFieldProps & { defaultValues?: readonly string[] }) {
   const { id, name, legend, hint, error, options, defaultValues = [] } = props;
   return (
-    <div className={groupClass(error)}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        <Hint id={id} hint={hint} />
-        <FieldError id={id} error={error} />
-        <div className="nhsuk-checkboxes" id={id}>
-          {options.map((option, index) => {
-            const optionId = index === 0 ? `${id}-option` : `${id}-option-${index + 1}`;
-            return (
-              <div className="nhsuk-checkboxes__item" key={option.value}>
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id={optionId}
-                  name={`${name}[]`}
-                  type="checkbox"
-                  value={option.value}
-                  defaultChecked={defaultValues.includes(option.value)}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div className="nhsuk-hint nhsuk-checkboxes__hint">{option.hint}</div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <Legended id={id} legend={legend} hint={hint} error={error}>
+      <ChoiceItems
+        id={id}
+        type="checkbox"
+        name={`${name}[]`}
+        options={options}
+        checked={(value) => defaultValues.includes(value)}
+      />
+    </Legended>
   );
 }
 
-export function SelectField(props: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: readonly { value: string; label: string }[];
-  defaultValue?: string;
-  onChange?: (value: string) => void;
-}) {
+export function SelectField(
+  props: LabelledFieldProps & {
+    options: readonly { value: string; label: string }[];
+    onChange?: (value: string) => void;
+  },
+) {
   const { id, name, label, hint, error, options, defaultValue, onChange } = props;
   return (
-    <div className={groupClass(error)}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+    <Labelled id={id} label={label} hint={hint} error={error}>
       {/* After a form action React 19 resets the form, and a select goes back to the option it
           was first drawn with: React sets `defaultValue` on a select only when it mounts (an
           input's default follows the prop). Keyed by the value, the select is drawn again
@@ -327,7 +351,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }
 

@@ -19,6 +19,16 @@ export function ChronologyFilters({
   action: string;
   parsed: ChronologyFilterParse;
 }) {
+  const dateFilter = (name: 'from' | 'to', legend: string, hint?: string) => (
+    <DateField
+      id={name}
+      name={name}
+      legend={legend}
+      hint={hint}
+      defaultValue={iso(parsed.values[name])}
+      error={parsed.errors[name]}
+    />
+  );
   const filtered =
     parsed.values.kinds.length > 0 ||
     Object.values(parsed.values.from).some(Boolean) ||
@@ -44,21 +54,8 @@ export function ChronologyFilters({
             options={CHRONOLOGY_KINDS.map((k) => ({ value: k, label: CHRONOLOGY_KIND_LABELS[k] }))}
             defaultValues={parsed.values.kinds}
           />
-          <DateField
-            id="from"
-            name="from"
-            legend="From"
-            hint="For example, 1 1 2026"
-            defaultValue={iso(parsed.values.from)}
-            error={parsed.errors.from}
-          />
-          <DateField
-            id="to"
-            name="to"
-            legend="To"
-            defaultValue={iso(parsed.values.to)}
-            error={parsed.errors.to}
-          />
+          {dateFilter('from', 'From', 'For example, 1 1 2026')}
+          {dateFilter('to', 'To')}
           <button
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3"
             type="submit"

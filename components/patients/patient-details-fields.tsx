@@ -3,15 +3,8 @@
 // by the register form and the edit form. Names are those of lib/schemas/patients.ts.
 // A function called inside ActionForm's children (not a component), so that the fields are
 // bound before the error summary is drawn and the summary links to each of them.
-import type { FormBinding } from '@/components/forms/bind';
-import {
-  DateField,
-  RadiosField,
-  SelectField,
-  TextAreaField,
-  TextField,
-  YES_NO,
-} from '@/components/forms/fields';
+import type { FieldPath, FormBinding } from '@/components/forms/bind';
+import { drawFields, type FieldSpec } from '@/components/forms/field-list';
 import { ETHNIC_CATEGORIES } from '@/lib/codes/ethnic-category';
 import { CTO_ELIGIBLE_LEGAL_STATUS_CODES, legalStatusLabel } from '@/lib/codes/legal-status';
 import { SEX_LABELS } from '@/lib/codes/labels';
@@ -33,6 +26,8 @@ import type { InputOf } from '@/components/forms/bind';
 import type { registerPatientSchema } from '@/lib/schemas/patients';
 
 export type PatientFormInput = InputOf<typeof registerPatientSchema>;
+type Spec = FieldSpec<PatientFormInput>;
+type FieldSpecOf<K extends string> = Extract<Spec, Record<K, unknown>>;
 
 export interface Option {
   value: string;
@@ -51,14 +46,12 @@ export type PatientInitial = Partial<{
   [K in keyof RegisterPatientInput]: RegisterPatientInput[K] | null;
 }>;
 
-const choose = (what: string, options: readonly Option[]): Option[] => [
-  { value: '', label: what },
-  ...options,
-];
+const labelled = <K extends string>(
+  values: readonly K[],
+  labels: Readonly<Record<K, string>>,
+): Option[] => values.map((value) => ({ value, label: labels[value] }));
 
-const yesNo = (v: boolean | null | undefined) =>
-  v === true ? 'yes' : v === false ? 'no' : undefined;
-const str = (v: string | null | undefined) => v ?? undefined;
+const yesNo = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : undefined);
 
 export function patientDetailsFields({
   f,
@@ -74,283 +67,189 @@ export function patientDetailsFields({
   include?: { careTeam: boolean; legalStatus: boolean };
   legalStatusLocked?: boolean;
 }) {
-  const nr = initial.nearestRelative;
-  const carer = initial.carer;
-  const attorney = initial.attorney;
-  const advance = initial.advanceDecision;
-  const ls = initial.legalStatus;
-  return (
-    <>
-      <h2>Who the patient is</h2>
-      <TextField
-        {...f.text('nhsNumber', { initial: str(initial.nhsNumber) })}
-        label="NHS number"
-        hint="10 digits, for example 943 476 5919"
-        width={10}
-      />
-      <TextField
-        {...f.text('localId', { initial: str(initial.localId) })}
-        label="Local patient identifier"
-        hint="The trust’s own number for the patient (for example, from the electronic record)"
-        width={20}
-      />
-      <TextField
-        {...f.text('givenName', { initial: str(initial.givenName) })}
-        label="First name"
-        autoComplete="off"
-      />
-      <TextField
-        {...f.text('familyName', { initial: str(initial.familyName) })}
-        label="Last name"
-        autoComplete="off"
-      />
-      <TextField
-        {...f.text('otherNames', { initial: str(initial.otherNames) })}
-        label="Other names used in the records (optional)"
-        hint="For example, a previous surname. The tribunal asks for these."
-      />
-      <DateField
-        {...f.date('dateOfBirth', { initial: str(initial.dateOfBirth) })}
-        legend="Date of birth"
-        hint="For example, 27 3 1985"
-      />
-      <RadiosField
-        {...f.radios('sex', { initial: str(initial.sex) })}
-        legend="Sex"
-        options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
-      />
-      <TextField
-        {...f.text('genderIdentity', { initial: str(initial.genderIdentity) })}
-        label="Gender identity (optional)"
-        hint="In the patient’s own words, if they have told you"
-      />
-      <SelectField
-        {...f.select('ethnicCategory', { initial: str(initial.ethnicCategory) })}
-        label="Ethnic category"
-        hint="NHS ethnic category, as the patient described it"
-        options={choose(
-          'Choose an ethnic category',
-          ETHNIC_CATEGORIES.map((c) => ({ value: c.code, label: c.label })),
-        )}
-      />
+  /** The record's current value at a field's name (`nearestRelative.name`). */
+  const at = (name: string): unknown =>
+    name
+      .split('.')
+      .reduce<unknown>(
+        (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+        initial,
+      );
+  const kept = (name: string) => {
+    const v = at(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  type Name = FieldPath<PatientFormInput>;
+  const text = (name: Name, label: string, more: Partial<FieldSpecOf<'text'>> = {}) =>
+    ({ text: name, label, initial: kept(name), ...more }) as Spec;
+  const date = (name: Name, legend: string, hint?: string) =>
+    ({ date: name, legend, hint, initial: kept(name) }) as Spec;
+  const select = (name: Name, label: string, choose: string, list: Option[], hint?: string) =>
+    ({ select: name, label, choose, options: list, hint, initial: kept(name) }) as Spec;
+  const fields: Spec[] = [
+    <h2 key="who">Who the patient is</h2>,
+    text('nhsNumber', 'NHS number', { hint: '10 digits, for example 943 476 5919', width: 10 }),
+    text('localId', 'Local patient identifier', {
+      hint: 'The trust’s own number for the patient (for example, from the electronic record)',
+      width: 20,
+    }),
+    text('givenName', 'First name', { autoComplete: 'off' }),
+    text('familyName', 'Last name', { autoComplete: 'off' }),
+    text('otherNames', 'Other names used in the records (optional)', {
+      hint: 'For example, a previous surname. The tribunal asks for these.',
+    }),
+    date('dateOfBirth', 'Date of birth', 'For example, 27 3 1985'),
+    { radios: 'sex', legend: 'Sex', options: labelled(SEXES, SEX_LABELS), initial: kept('sex') },
+    text('genderIdentity', 'Gender identity (optional)', {
+      hint: 'In the patient’s own words, if they have told you',
+    }),
+    select(
+      'ethnicCategory',
+      'Ethnic category',
+      'Choose an ethnic category',
+      ETHNIC_CATEGORIES.map((c) => ({ value: c.code, label: c.label })),
+      'NHS ethnic category, as the patient described it',
+    ),
 
-      <h2>Address and language</h2>
-      <TextField
-        {...f.text('addressLine1', { initial: str(initial.addressLine1) })}
-        label="Address line 1 (optional)"
-      />
-      <TextField
-        {...f.text('addressLine2', { initial: str(initial.addressLine2) })}
-        label="Address line 2 (optional)"
-      />
-      <TextField
-        {...f.text('town', { initial: str(initial.town) })}
-        label="Town or city (optional)"
-        width={20}
-      />
-      <TextField
-        {...f.text('postcode', { initial: str(initial.postcode) })}
-        label="Postcode (optional)"
-        width={10}
-      />
-      <TextField
-        {...f.text('phone', { initial: str(initial.phone) })}
-        label="Phone number (optional)"
-        type="tel"
-        width={20}
-      />
-      <TextField
-        {...f.text('firstLanguage', { initial: str(initial.firstLanguage) ?? 'English' })}
-        label="First language"
-        width={20}
-      />
-      <RadiosField
-        {...f.radios('interpreterNeeded', { initial: yesNo(initial.interpreterNeeded) ?? 'no' })}
-        legend="Does the patient need an interpreter?"
-        options={YES_NO}
-        inline
-      />
-      <TextField
-        {...f.text('interpreterLanguage', { initial: str(initial.interpreterLanguage) })}
-        label="Interpreter’s language (if an interpreter is needed)"
-        hint="Including British Sign Language or a relay interpreter"
-        width={20}
-      />
+    <h2 key="address">Address and language</h2>,
+    text('addressLine1', 'Address line 1 (optional)'),
+    text('addressLine2', 'Address line 2 (optional)'),
+    text('town', 'Town or city (optional)', { width: 20 }),
+    text('postcode', 'Postcode (optional)', { width: 10 }),
+    text('phone', 'Phone number (optional)', { type: 'tel', width: 20 }),
+    text('firstLanguage', 'First language', {
+      width: 20,
+      initial: kept('firstLanguage') ?? 'English',
+    }),
+    {
+      yesNo: 'interpreterNeeded',
+      legend: 'Does the patient need an interpreter?',
+      initial: yesNo(at('interpreterNeeded')) ?? 'no',
+    },
+    text('interpreterLanguage', 'Interpreter’s language (if an interpreter is needed)', {
+      hint: 'Including British Sign Language or a relay interpreter',
+      width: 20,
+    }),
 
-      <h2>Care team</h2>
-      <SelectField
-        {...f.select('teamId', { initial: str(initial.teamId) })}
-        label="Team"
-        options={choose('Choose a team', options.teams)}
-      />
-      {include.careTeam ? (
-        <>
-          <SelectField
-            {...f.select('careCoordinatorId', { initial: str(initial.careCoordinatorId) })}
-            label="Care coordinator (optional)"
-            options={choose('Not assigned yet', options.careCoordinators)}
-          />
-          <SelectField
-            {...f.select('responsibleClinicianId', {
-              initial: str(initial.responsibleClinicianId),
-            })}
-            label="Responsible clinician (optional)"
-            options={choose('Not assigned yet', options.responsibleClinicians)}
-          />
-          <DateField
-            {...f.date('allocatedOn')}
-            legend="When did the team take the patient on? (optional)"
-            hint="Leave empty for today"
-          />
-        </>
-      ) : null}
+    <h2 key="care-team">Care team</h2>,
+    select('teamId', 'Team', 'Choose a team', options.teams),
+    ...(include.careTeam
+      ? [
+          select(
+            'careCoordinatorId',
+            'Care coordinator (optional)',
+            'Not assigned yet',
+            options.careCoordinators,
+          ),
+          select(
+            'responsibleClinicianId',
+            'Responsible clinician (optional)',
+            'Not assigned yet',
+            options.responsibleClinicians,
+          ),
+          {
+            date: 'allocatedOn',
+            legend: 'When did the team take the patient on? (optional)',
+            hint: 'Leave empty for today',
+          } as Spec,
+        ]
+      : []),
 
-      <h2>Nearest relative</h2>
-      <p className="nhsuk-body-s">
-        Section 26 of the Mental Health Act. Leave these empty if not known yet.
-      </p>
-      <TextField
-        {...f.text('nearestRelative.name', { initial: str(nr?.name) })}
-        label="Nearest relative’s name"
-      />
-      <TextField
-        {...f.text('nearestRelative.relationship', { initial: str(nr?.relationship) })}
-        label="Relationship to the patient"
-        hint="For example, mother, husband, civil partner"
-        width={20}
-      />
-      <TextAreaField
-        {...f.text('nearestRelative.address', { initial: str(nr?.address) })}
-        label="Nearest relative’s address (optional)"
-        rows={3}
-      />
-      <TextField
-        {...f.text('nearestRelative.phone', { initial: str(nr?.phone) })}
-        label="Nearest relative’s phone number (optional)"
-        type="tel"
-        width={20}
-      />
-      <RadiosField
-        {...f.radios('nearestRelative.patientObjectsToConsultation', {
-          initial: yesNo(nr?.patientObjectsToConsultation),
-        })}
-        legend="Does the patient object to their nearest relative being consulted or informed?"
-        options={YES_NO}
-        inline
-      />
+    <h2 key="nearest-relative">Nearest relative</h2>,
+    <p key="nearest-relative-note" className="nhsuk-body-s">
+      Section 26 of the Mental Health Act. Leave these empty if not known yet.
+    </p>,
+    text('nearestRelative.name', 'Nearest relative’s name'),
+    text('nearestRelative.relationship', 'Relationship to the patient', {
+      hint: 'For example, mother, husband, civil partner',
+      width: 20,
+    }),
+    {
+      textarea: 'nearestRelative.address',
+      label: 'Nearest relative’s address (optional)',
+      rows: 3,
+      initial: kept('nearestRelative.address'),
+    },
+    text('nearestRelative.phone', 'Nearest relative’s phone number (optional)', {
+      type: 'tel',
+      width: 20,
+    }),
+    {
+      yesNo: 'nearestRelative.patientObjectsToConsultation',
+      legend: 'Does the patient object to their nearest relative being consulted or informed?',
+      initial: yesNo(at('nearestRelative.patientObjectsToConsultation')),
+    },
 
-      <h2>Carer</h2>
-      <TextField
-        {...f.text('carer.name', { initial: str(carer?.name) })}
-        label="Carer’s name (optional)"
-        hint="Someone who cares for and supports the patient and is not paid to"
-      />
-      <TextField
-        {...f.text('carer.relationship', { initial: str(carer?.relationship) })}
-        label="How the carer knows the patient (optional)"
-        width={20}
-      />
-      <TextField
-        {...f.text('carer.contact', { initial: str(carer?.contact) })}
-        label="Carer’s address or phone number (optional)"
-      />
+    <h2 key="carer">Carer</h2>,
+    text('carer.name', 'Carer’s name (optional)', {
+      hint: 'Someone who cares for and supports the patient and is not paid to',
+    }),
+    text('carer.relationship', 'How the carer knows the patient (optional)', { width: 20 }),
+    text('carer.contact', 'Carer’s address or phone number (optional)'),
 
-      <h2>Capacity and advance decisions</h2>
-      <SelectField
-        {...f.select('attorney.kind', { initial: str(attorney?.kind) })}
-        label="Attorney, deputy or court order (optional)"
-        options={choose(
-          'None',
-          ATTORNEY_KINDS.map((k) => ({ value: k, label: ATTORNEY_KIND_LABELS[k] })),
-        )}
-      />
-      <TextField
-        {...f.text('attorney.name', { initial: str(attorney?.name) })}
-        label="Attorney’s or deputy’s name"
-      />
-      <DateField
-        {...f.date('attorney.madeOn', { initial: str(attorney?.madeOn) })}
-        legend="Date it was made or registered (optional)"
-      />
-      <SelectField
-        {...f.select('advanceDecision.kind', { initial: str(advance?.kind) })}
-        label="Advance decision or statement (optional)"
-        options={choose(
-          'None',
-          ADVANCE_DECISION_KINDS.map((k) => ({ value: k, label: ADVANCE_DECISION_KIND_LABELS[k] })),
-        )}
-      />
-      <TextAreaField
-        {...f.text('advanceDecision.summary', { initial: str(advance?.summary) })}
-        label="What it says"
-        rows={3}
-      />
-      <DateField
-        {...f.date('advanceDecision.madeOn', { initial: str(advance?.madeOn) })}
-        legend="Date it was made (optional)"
-      />
+    <h2 key="capacity">Capacity and advance decisions</h2>,
+    select(
+      'attorney.kind',
+      'Attorney, deputy or court order (optional)',
+      'None',
+      labelled(ATTORNEY_KINDS, ATTORNEY_KIND_LABELS),
+    ),
+    text('attorney.name', 'Attorney’s or deputy’s name'),
+    date('attorney.madeOn', 'Date it was made or registered (optional)'),
+    select(
+      'advanceDecision.kind',
+      'Advance decision or statement (optional)',
+      'None',
+      labelled(ADVANCE_DECISION_KINDS, ADVANCE_DECISION_KIND_LABELS),
+    ),
+    {
+      textarea: 'advanceDecision.summary',
+      label: 'What it says',
+      rows: 3,
+      initial: kept('advanceDecision.summary'),
+    },
+    date('advanceDecision.madeOn', 'Date it was made (optional)'),
 
-      <h2>Risk management and after-care</h2>
-      <SelectField
-        {...f.select('mappaCategory', { initial: str(initial.mappaCategory) })}
-        label="MAPPA category (optional)"
-        hint="Multi-agency public protection arrangements"
-        options={choose(
-          'Not known',
-          MAPPA_CATEGORIES.map((c) => ({ value: c, label: MAPPA_CATEGORY_LABELS[c] })),
-        )}
-      />
-      <SelectField
-        {...f.select('mappaLevel', { initial: str(initial.mappaLevel) })}
-        label="MAPPA level (optional)"
-        options={choose(
-          'Not managed at a level',
-          MAPPA_LEVELS.map((l) => ({ value: l, label: MAPPA_LEVEL_LABELS[l] })),
-        )}
-      />
-      <TextField
-        {...f.text('s117LocalAuthority', { initial: str(initial.s117LocalAuthority) })}
-        label="Local authority with the section 117 after-care duty (optional)"
-      />
-      <TextField
-        {...f.text('s117Icb', { initial: str(initial.s117Icb) })}
-        label="Integrated care board with the section 117 after-care duty (optional)"
-      />
+    <h2 key="risk">Risk management and after-care</h2>,
+    select(
+      'mappaCategory',
+      'MAPPA category (optional)',
+      'Not known',
+      labelled(MAPPA_CATEGORIES, MAPPA_CATEGORY_LABELS),
+      'Multi-agency public protection arrangements',
+    ),
+    select(
+      'mappaLevel',
+      'MAPPA level (optional)',
+      'Not managed at a level',
+      labelled(MAPPA_LEVELS, MAPPA_LEVEL_LABELS),
+    ),
+    text('s117LocalAuthority', 'Local authority with the section 117 after-care duty (optional)'),
+    text('s117Icb', 'Integrated care board with the section 117 after-care duty (optional)'),
 
-      {include.legalStatus ? (
-        <>
-          <h2>Detention the order follows</h2>
-          {legalStatusLocked ? (
-            <p>
+    ...(include.legalStatus ? [<h2 key="detention">Detention the order follows</h2>] : []),
+    ...(!include.legalStatus
+      ? []
+      : legalStatusLocked
+        ? [
+            <p key="detention-locked">
               A community treatment order follows this detention. Correct it from the order’s page.
-            </p>
-          ) : (
-            <>
-              <SelectField
-                {...f.select('legalStatus.code', { initial: str(ls?.code) })}
-                label="Section the patient is or was detained under (optional)"
-                hint="A community treatment order can follow section 3, 37, 45A, 47 or 48"
-                options={choose(
-                  'Not recorded yet',
-                  CTO_ELIGIBLE_LEGAL_STATUS_CODES.map((c) => ({
-                    value: c,
-                    label: legalStatusLabel(c),
-                  })),
-                )}
-              />
-              <DateField
-                {...f.date('legalStatus.startDate', { initial: str(ls?.startDate) })}
-                legend="Date detention under this section began"
-              />
-              <SelectField
-                {...f.select('legalStatus.hospitalId', { initial: str(ls?.hospitalId) })}
-                label="Hospital"
-                options={choose('Choose a hospital', options.hospitals)}
-              />
-            </>
-          )}
-        </>
-      ) : null}
-    </>
-  );
+            </p>,
+          ]
+        : [
+            select(
+              'legalStatus.code',
+              'Section the patient is or was detained under (optional)',
+              'Not recorded yet',
+              CTO_ELIGIBLE_LEGAL_STATUS_CODES.map((c) => ({
+                value: c,
+                label: legalStatusLabel(c),
+              })),
+              'A community treatment order can follow section 3, 37, 45A, 47 or 48',
+            ),
+            date('legalStatus.startDate', 'Date detention under this section began'),
+            select('legalStatus.hospitalId', 'Hospital', 'Choose a hospital', options.hospitals),
+          ]),
+  ];
+  return drawFields(f, fields);
 }

@@ -2,6 +2,12 @@
 // office, whether to show the published (rounded) figures. A plain GET form: works without
 // JavaScript and leaves a link that can be shared.
 import { yearStarting, type StatisticsYear } from '@/lib/statistics/classify';
+import { SelectField } from '@/components/forms/fields';
+
+const DISCLOSURES = [
+  { value: 'unrounded', label: 'Unrounded (MHA office only)' },
+  { value: 'published', label: 'Published (below 5 as *, others to the nearest 5)' },
+];
 
 export function statisticsYears(today: string): StatisticsYear[] {
   const current = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 0 : 1);
@@ -34,50 +40,35 @@ export function StatisticsFilters({
     >
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="year">
-              Year (1 April to 31 March)
-            </label>
-            <select className="nhsuk-select" id="year" name="year" defaultValue={year.slug}>
-              {years.map((y) => (
-                <option key={y.slug} value={y.slug}>
-                  {y.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="year"
+            name="year"
+            label="Year (1 April to 31 March)"
+            options={years.map((y) => ({ value: y.slug, label: y.label }))}
+            defaultValue={year.slug}
+          />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="team">
-              Team
-            </label>
-            <select className="nhsuk-select" id="team" name="team" defaultValue={teamId ?? ''}>
-              <option value="">All teams you can see</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="team"
+            name="team"
+            label="Team"
+            options={[
+              { value: '', label: 'All teams you can see' },
+              ...teams.map((t) => ({ value: t.id, label: t.name })),
+            ]}
+            defaultValue={teamId ?? ''}
+          />
         </div>
         {canUnround ? (
           <div className="nhsuk-grid-column-one-third">
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="disclosure">
-                Counts
-              </label>
-              <select
-                className="nhsuk-select"
-                id="disclosure"
-                name="disclosure"
-                defaultValue={disclosure}
-              >
-                <option value="unrounded">Unrounded (MHA office only)</option>
-                <option value="published">Published (below 5 as *, others to the nearest 5)</option>
-              </select>
-            </div>
+            <SelectField
+              id="disclosure"
+              name="disclosure"
+              label="Counts"
+              options={DISCLOSURES}
+              defaultValue={disclosure}
+            />
           </div>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 // and where the rates come from.
 import Link from 'next/link';
 import type { MhaAnnualStatistics } from '@/lib/server/queries/statistics';
+import { QueryProblem } from '@/components/ui/query-problem';
 
 export function csvHref(
   kind: string,
@@ -28,21 +29,9 @@ export function StatisticsIntro({
   return (
     <>
       {problem ? (
-        <div
-          className="nhsuk-error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby="stats-problem"
-        >
-          <h2 className="nhsuk-error-summary__title" id="stats-problem">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>
-              {problem} Showing {stats.year.label} instead.
-            </p>
-          </div>
-        </div>
+        <QueryProblem id="stats-problem">
+          {problem} Showing {stats.year.label} instead.
+        </QueryProblem>
       ) : null}
       <p className="nhsuk-body-l">
         {stats.access.teamIds === null

@@ -1,58 +1,24 @@
-// The chronology's ordering rule (issue 9, part 4: "the chronology tells the truth"). Pure: no
-// database, no clock. A chronology is evidence before a tribunal, so an entry is placed by when
-// it HAPPENED (the time or date typed on the form), never by when it was typed into the app.
-//
-// The rule, in order:
-// 1. Entries are ordered by when they happened. An entry known only by its day (an examination
-//    date, the day a hearing was held) sits at midday in England on that day.
-// 2. On a day where an entry known only by its day meets other entries, the law's own sequence
-//    places it where the times cannot: each statutory step has a rank (LAWFUL_STEPS), and a
-//    day-only step goes after every timed step of a lower rank and before every timed step of a
-//    higher rank that day (e.g. the managers' review of an extension after the CTO7 it
-//    reviewed, received that afternoon; the RC's examination before the CTO7 furnished that
-//    morning). Entries with a time are never moved relative to each other: what was typed wins.
-//    If the typed times themselves break the law's sequence, "after" wins.
-// 3. Ties (the same moment, or two day-only entries of the same day): the lawful rank, then an
-//    entry entered in error before the live entry that replaced it, then when each was
-//    recorded, then the kind, then the id. The result does not depend on the order the entries
-//    were given in.
-// 4. Entries entered in error stay where they happened (struck through on the page), but take
-//    no part in rule 2: what did not lawfully happen cannot place anything else.
-// 5. Oldest first by default (how a tribunal reads a history); newest first is the exact
-//    reverse.
-import { londonDateOf, londonInstant, type IsoDate } from '@/lib/cto/dates';
+// The chronology's ordering (issue 9, part 4: "the chronology tells the truth"). A chronology is
+// evidence before a tribunal, so an entry is placed by when it HAPPENED (the time or date typed
+// on the form), never by when it was typed into the app. Where the times cannot tell two
+// same-day entries apart, the law's sequence decides: that rule is law and lives in
+// lib/cto/same-day-order.ts (`orderLawfully`, each step citing its section). This file adds what
+// is the chronology's own: oldest first by default (how a tribunal reads a history), newest
+// first the exact reverse, and which fact of an event holds the day typed on its form.
+import {
+  EVENT_STEPS,
+  LAWFUL_STEPS,
+  dayOf,
+  orderLawfully,
+  sortInstant,
+  type LawfulOrderEntry,
+  type LawfulStep,
+  type LawfulWhen,
+} from '@/lib/cto/same-day-order';
 
-export type ChronologyWhen = Date | IsoDate;
-
-/**
- * The statutory steps whose order the law fixes, earliest first (the rank is the index). Only
- * steps that can meet on the same day with one of them known only by its day need a rank.
- */
-export const LAWFUL_STEPS = [
-  // Making (s17A): proposal, the AMHP's agreement, the order, its first period.
-  'order-proposed',
-  'making-amhp-decision',
-  'order-made',
-  // Renewal (s20A, CTO7): examination, consultation, AMHP, furnishing, receipt, the new
-  // period, then the managers' review of the extension (Code of Practice 38.14).
-  'extension-examined',
-  'extension-consulted',
-  'extension-amhp-decision',
-  'cto7-furnished',
-  'cto7-received',
-  'period-began',
-  'managers-hearing-listed',
-  'managers-hearing-held',
-  // The tribunal (s66, s68; HESC r32(6)): the case, the hearing listed, then held.
-  'tribunal-case-received',
-  'tribunal-hearing-listed',
-  'tribunal-hearing-held',
-  // The end of the order comes after anything else that day.
-  'order-ended',
-] as const;
-export type LawfulStep = (typeof LAWFUL_STEPS)[number];
-
-const STEP_RANK: ReadonlyMap<string, number> = new Map(LAWFUL_STEPS.map((s, i) => [s, i]));
+export { EVENT_STEPS, LAWFUL_STEPS, dayOf, sortInstant, type LawfulStep };
+export type ChronologyWhen = LawfulWhen;
+export type OrderableEntry = LawfulOrderEntry;
 
 export type ChronologyDirection = 'oldest-first' | 'newest-first';
 export const CHRONOLOGY_DIRECTIONS: readonly ChronologyDirection[] = [
@@ -60,94 +26,17 @@ export const CHRONOLOGY_DIRECTIONS: readonly ChronologyDirection[] = [
   'newest-first',
 ];
 
-/** What the ordering needs to know about an entry. */
-export interface OrderableEntry {
-  id: string;
-  /** When it happened: an instant, or a calendar day in England when only the day is known. */
-  at: ChronologyWhen;
-  /** The entry's kind; `kindRank` gives its place among same-moment ties. */
-  kind: string;
-  step?: LawfulStep;
-  enteredInError?: unknown;
-  /** When it was recorded, if known (ties only). */
-  recorded?: { at: Date | null } | null;
-}
-
-/** The calendar day in England an entry happened on. */
-export function dayOf(at: ChronologyWhen): IsoDate {
-  return typeof at === 'string' ? at : londonDateOf(at);
-}
-
-/** The instant an entry sorts at: its own, or midday in England on its day. */
-export function sortInstant(at: ChronologyWhen): number {
-  return typeof at === 'string' ? londonInstant(at, 12, 0).getTime() : at.getTime();
-}
-
-const dayOnly = (e: OrderableEntry) => typeof e.at === 'string';
-const live = (e: OrderableEntry) => !e.enteredInError;
-const rankOf = (e: OrderableEntry) =>
-  e.step !== undefined ? (STEP_RANK.get(e.step) ?? LAWFUL_STEPS.length) : LAWFUL_STEPS.length;
-
-function baseCompare(kindRank: (kind: string) => number) {
-  return (a: OrderableEntry, b: OrderableEntry): number =>
-    sortInstant(a.at) - sortInstant(b.at) ||
-    rankOf(a) - rankOf(b) ||
-    (live(a) ? 1 : 0) - (live(b) ? 1 : 0) ||
-    (a.recorded?.at?.getTime() ?? 0) - (b.recorded?.at?.getTime() ?? 0) ||
-    kindRank(a.kind) - kindRank(b.kind) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Rule 2 within one day: place the live day-only steps among the others. */
-function orderDay<T extends OrderableEntry>(day: T[], compare: (a: T, b: T) => number): T[] {
-  const floating = day.filter((e) => dayOnly(e) && e.step !== undefined && live(e));
-  if (floating.length === 0) return day;
-  const floatingIds = new Set(floating.map((e) => e.id));
-  const placed = day.filter((e) => !floatingIds.has(e.id));
-  floating.sort((a, b) => rankOf(a) - rankOf(b) || compare(a, b));
-  const placedFloating = new Set<string>();
-  for (const f of floating) {
-    const rank = rankOf(f);
-    let lo = 0;
-    let hi = placed.length;
-    placed.forEach((e, i) => {
-      if (!live(e) || e.step === undefined) return;
-      const r = rankOf(e);
-      if (r < rank || (placedFloating.has(e.id) && r === rank)) lo = Math.max(lo, i + 1);
-    });
-    for (let i = placed.length - 1; i >= 0; i -= 1) {
-      const e = placed[i] as T;
-      if (live(e) && e.step !== undefined && !dayOnly(e) && rankOf(e) > rank) hi = i;
-    }
-    let natural = placed.findIndex((e) => compare(f, e) < 0);
-    if (natural === -1) natural = placed.length;
-    const at = natural < lo ? lo : natural > hi && hi >= lo ? hi : natural;
-    placed.splice(at, 0, f);
-    placedFloating.add(f.id);
-  }
-  return placed;
-}
-
 /**
- * The chronology in the order a tribunal should read it (see the rule above). `kindRank` orders
- * entries of different kinds that tie on everything else.
+ * The chronology in the order a tribunal should read it: the law's same-day order
+ * (lib/cto/same-day-order.ts), newest first as its exact reverse. `kindRank` orders entries of
+ * different kinds that tie on everything else.
  */
 export function orderChronology<T extends OrderableEntry>(
   entries: readonly T[],
   direction: ChronologyDirection = 'oldest-first',
   kindRank: (kind: string) => number = () => 0,
 ): T[] {
-  const compare = baseCompare(kindRank);
-  const sorted = [...entries].sort(compare);
-  const out: T[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    const day = dayOf((sorted[i] as T).at);
-    let j = i;
-    while (j < sorted.length && dayOf((sorted[j] as T).at) === day) j += 1;
-    out.push(...orderDay(sorted.slice(i, j), compare));
-    i = j;
-  }
+  const out = orderLawfully(entries, kindRank);
   return direction === 'newest-first' ? out.reverse() : out;
 }
 
@@ -181,19 +70,3 @@ export function eventHappenedAt(type: string, occurredAt: Date, facts: unknown):
   // The typed day is the truth; the moment it was typed is shown as "recorded on".
   return value;
 }
-
-/** The lawful step of an order event, where it has one. */
-export const EVENT_STEPS: Readonly<Partial<Record<string, LawfulStep>>> = {
-  PROPOSE: 'order-proposed',
-  AMHP_AGREE_MAKING: 'making-amhp-decision',
-  AMHP_DECLINE_MAKING: 'making-amhp-decision',
-  EXAMINE_FOR_EXTENSION: 'extension-examined',
-  CONSULT_FOR_EXTENSION: 'extension-consulted',
-  AMHP_AGREE_EXTENSION: 'extension-amhp-decision',
-  AMHP_DECLINE_EXTENSION: 'extension-amhp-decision',
-  FURNISH_CTO7: 'cto7-furnished',
-  MANAGERS_RECEIVE_CTO7: 'cto7-received',
-  MANAGERS_REVIEW_EXTENSION: 'managers-hearing-held',
-  TRIBUNAL_CASE_OPENED: 'tribunal-case-received',
-  TRIBUNAL_HEARING_HELD: 'tribunal-hearing-held',
-};

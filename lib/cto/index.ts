@@ -37,3 +37,4 @@ export {
 export { renderStates, renderTransitionTable } from './describe';
 export { RENEWAL_OFFER_DAYS, renewalOfferedFrom, renewalStepsOffered } from './renewal-offer';
 export * from './tribunal-paperwork';
+export * from './same-day-order';

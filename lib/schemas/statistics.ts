@@ -5,6 +5,12 @@ import { parsePopulationCsv } from '@/lib/statistics/population';
 
 const ALLOWED = ['year', 'disclosure', 'team'] as const;
 
+/** A parameter's name as the answer repeats it: printable, and never more than 30 characters. */
+const shortName = (name: string) => {
+  const printable = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return printable.length > 30 ? `${printable.slice(0, 30)}…` : printable;
+};
+
 export const statisticsQueryObject = z
   .object({
     year: z.string({ error: `Say which year: ${YEAR_FORMAT_MESSAGE}` }).transform((value, ctx) => {
@@ -12,7 +18,7 @@ export const statisticsQueryObject = z
       if (!year) {
         ctx.addIssue({
           code: 'custom',
-          message: `'${value.slice(0, 20)}' is not a year. ${YEAR_FORMAT_MESSAGE}`,
+          message: `'${shortName(value.slice(0, 20))}' is not a year. ${YEAR_FORMAT_MESSAGE}`,
         });
         return z.NEVER;
       }
@@ -38,7 +44,10 @@ export const statisticsQuerySchema = {
     if (unknown.length)
       return {
         success: false,
-        error: `Unknown query parameter(s): ${unknown.slice(0, 5).join(', ')}. Allowed: ${ALLOWED.join(', ')}.`,
+        error: `Unknown query parameter(s): ${unknown
+          .slice(0, 5)
+          .map(shortName)
+          .join(', ')}. Allowed: ${ALLOWED.join(', ')}.`,
       };
     const repeated = ALLOWED.filter((k) => params.getAll(k).length > 1);
     if (repeated.length) return { success: false, error: `Give ${repeated.join(', ')} once only.` };

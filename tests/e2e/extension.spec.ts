@@ -15,7 +15,6 @@ import {
 
 // Several people's steps on a shared embedded database: give each submission time.
 test.setTimeout(720_000);
-const slow = { timeout: 60_000 };
 
 test('renewal (extension): refused outside the window, then examined, agreed and furnished', async ({
   browser,
@@ -29,7 +28,7 @@ test('renewal (extension): refused outside the window, then examined, agreed and
   await rc.goto(`${base}/extension`);
   await expect(
     rc.getByRole('heading', { name: 'Renewal (extension) of the order', level: 1 }),
-  ).toBeVisible(slow);
+  ).toBeVisible();
   await expectAccessible(rc);
 
   // Outside the window: refused, with the window's dates.
@@ -41,7 +40,7 @@ test('renewal (extension): refused outside the window, then examined, agreed and
   await rc.getByLabel('I considered what risk there would be', { exact: false }).check();
   await fillSocialFactors(rc);
   await rc.getByRole('button', { name: 'Record the examination' }).click();
-  await expect(rc.getByText('There is a problem')).toBeVisible(slow);
+  await expect(rc.getByText('There is a problem')).toBeVisible();
   await expect(rc.locator('.nhsuk-error-summary')).toContainText(fixture.windowOpensText);
   await expect(rc.locator('.nhsuk-error-summary')).toContainText(fixture.expiryText);
   await expect(rc.locator('#examinedOn-error')).toContainText(fixture.windowOpensText);
@@ -51,17 +50,17 @@ test('renewal (extension): refused outside the window, then examined, agreed and
   // Inside the window.
   await fillDate(rc, 'examinedOn', today);
   await rc.getByRole('button', { name: 'Record the examination' }).click();
-  await expect(rc.getByRole('heading', { name: 'Examination recorded' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Examination recorded' })).toBeVisible();
 
   await rc.getByLabel('Full name of the person you consulted').fill('Sam Okafor');
   await rc.getByLabel('Their profession').fill('Community psychiatric nurse');
   await fillDate(rc, 'consultedOn', today);
   await rc.getByRole('button', { name: 'Record the consultation' }).click();
-  await expect(rc.getByRole('heading', { name: 'Consultation recorded' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Consultation recorded' })).toBeVisible();
 
   await rc.getByLabel('Approved mental health professional (AMHP)').selectOption(fixture.amhpId);
   await rc.getByRole('button', { name: 'Ask the AMHP' }).click();
-  await expect(rc.getByRole('heading', { name: 'AMHP asked' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'AMHP asked' })).toBeVisible();
   await expectAccessible(rc);
   await shot(rc, 'extension-steps');
 
@@ -73,13 +72,13 @@ test('renewal (extension): refused outside the window, then examined, agreed and
     .getByLabel('Local social services authority you are acting on behalf of')
     .fill('Northshire County Council');
   await amhp.getByRole('button', { name: 'Record my decision' }).click();
-  await expect(amhp.getByRole('heading', { name: 'Your decision is recorded' })).toBeVisible(slow);
+  await expect(amhp.getByRole('heading', { name: 'Your decision is recorded' })).toBeVisible();
   await shot(amhp, 'extension-amhp-agreed');
 
   await rc.goto(`${base}/extension`);
   await rc.getByLabel('today consigning it to the hospital managers’ internal mail system').check();
   await rc.getByRole('button', { name: 'Furnish the CTO7' }).click();
-  await expect(rc.getByRole('heading', { name: 'Order renewed (extended)' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Order renewed (extended)' })).toBeVisible();
   const confirmation = await rc.locator('.app-flow-confirmation').textContent();
   const newExpiry = /until the end of (\d{1,2} \w+ \d{4})/.exec(confirmation ?? '')?.[1];
   expect(newExpiry).toBeTruthy();

@@ -49,9 +49,7 @@ test('the MHA office registers a patient, changes their care coordinator and cor
 
   // Nothing entered: every required field says what it needs, in the summary and beside it.
   await page.getByRole('button', { name: 'Register the patient' }).click();
-  await expect(page.getByRole('link', { name: 'Enter the patient’s NHS number' })).toBeVisible({
-    timeout: 60_000,
-  });
+  await expect(page.getByRole('link', { name: 'Enter the patient’s NHS number' })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel('NHS number').fill(nhsNumber);
@@ -81,7 +79,7 @@ test('the MHA office registers a patient, changes their care coordinator and cor
     .check();
   await page.getByRole('button', { name: 'Register the patient' }).click();
 
-  await expect(page.getByText('The patient is registered.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('The patient is registered.')).toBeVisible();
   await expect(page.getByRole('heading', { name: `Ruth ${familyName}`, level: 1 })).toBeVisible();
   await expectAccessible(page);
   const patientUrl = page.url().replace(/\?.*$/, '');
@@ -101,7 +99,7 @@ test('the MHA office registers a patient, changes their care coordinator and cor
   await page.getByRole('button', { name: 'Register the patient' }).click();
   await expect(
     page.getByRole('link', { name: 'A patient with this NHS number is already registered' }),
-  ).toBeVisible({ timeout: 60_000 });
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the existing record' })).toHaveAttribute(
     'href',
     new URL(patientUrl).pathname,
@@ -119,7 +117,7 @@ test('the MHA office registers a patient, changes their care coordinator and cor
   await chooseOtherThan(page, ccForm.getByLabel('New care coordinator'));
   await ccForm.getByLabel('A change: something is different from a date').check();
   await ccForm.getByRole('button', { name: 'Save the care coordinator' }).click();
-  await expect(page.getByText('The care team change is saved.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('The care team change is saved.')).toBeVisible();
   const coordinators = page.locator('section', {
     has: page.getByRole('heading', { name: 'Care coordinators' }),
   });
@@ -138,12 +136,12 @@ test('the MHA office registers a patient, changes their care coordinator and cor
   // A correction without a reason is refused.
   await expect(
     page.getByRole('link', { name: 'Enter why the record was wrong: a correction needs a reason' }),
-  ).toBeVisible({ timeout: 60_000 });
+  ).toBeVisible();
   await page
     .getByLabel('Why was the record wrong? (needed for a correction)')
     .fill('Day and month read from the wrong line of the referral');
   await page.getByRole('button', { name: 'Save the changes' }).click();
-  await expect(page.getByText('The changes are saved.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('The changes are saved.')).toBeVisible();
 
   const history = page.getByRole('table', { name: 'Every correction and change, newest first' });
   await expect(history.getByText('Date of birth corrected')).toBeVisible();
@@ -157,6 +155,6 @@ test('the MHA office registers a patient, changes their care coordinator and cor
 
   // The chronology tells the same story.
   await page.goto(`${patientUrl}/chronology`);
-  await expect(page.getByText('Date of birth corrected')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Date of birth corrected')).toBeVisible();
   await expect(page.getByText('Care coordinator changed')).toBeVisible();
 });

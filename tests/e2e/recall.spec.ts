@@ -16,7 +16,6 @@ import {
 
 // Several people's steps on a shared embedded database: give each submission time.
 test.setTimeout(720_000);
-const slow = { timeout: 60_000 };
 
 test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ browser }) => {
   const now = new Date();
@@ -26,7 +25,7 @@ test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ 
   // The RC: email service is refused with the reason; handed to the patient is served at once.
   const rc = await as(browser, 'rc.north@cto-tracker.example');
   await rc.goto(`${base}/recall`);
-  await expect(rc.getByRole('heading', { name: 'Recall to hospital', level: 1 })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Recall to hospital', level: 1 })).toBeVisible();
   await expectAccessible(rc);
   await rc.getByLabel('The patient requires treatment in hospital', { exact: false }).check();
   await rc
@@ -38,13 +37,13 @@ test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ 
   await fillDateTime(rc, 'servedAt', new Date(now.getTime() - 40 * 60_000));
   await fillSocialFactors(rc);
   await rc.getByRole('button', { name: 'Record the recall' }).click();
-  await expect(rc.getByText('There is a problem')).toBeVisible(slow);
+  await expect(rc.getByText('There is a problem')).toBeVisible();
   await expect(rc.getByText('cannot be served by email').first()).toBeVisible();
   await expectAccessible(rc);
   await shot(rc, 'recall-email-refused');
   await rc.getByLabel('Handed to the patient').check();
   await rc.getByRole('button', { name: 'Record the recall' }).click();
-  await expect(rc.getByRole('heading', { name: 'Recall recorded' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Recall recorded' })).toBeVisible();
   await expect(rc.getByText('The notice counts as served').first()).toBeVisible();
   await expectAccessible(rc);
   await shot(rc, 'recall-served');
@@ -58,13 +57,13 @@ test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ 
   await mha.getByRole('button', { name: 'Record the time detention began' }).click();
   await expect(
     mha.getByRole('heading', { name: 'Detention recorded: the 72 hours have started' }),
-  ).toBeVisible(slow);
+  ).toBeVisible();
   await expect(mha.getByRole('timer').first()).toBeVisible();
   await expectAccessible(mha);
   await shot(mha, 'recall-detention-countdown');
   // The countdown moves: wait for the timer to show something else (no fixed sleep).
   const first = (await mha.getByRole('timer').first().textContent()) ?? '';
-  await expect(mha.getByRole('timer').first()).not.toHaveText(first, slow);
+  await expect(mha.getByRole('timer').first()).not.toHaveText(first);
 
   // The RC asks the AMHP.
   await rc.goto(`${base}/revocation`);
@@ -72,7 +71,7 @@ test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ 
   await expectAccessible(rc);
   await rc.getByLabel('Approved mental health professional (AMHP)').selectOption(fixture.amhpId);
   await rc.getByRole('button', { name: 'Ask the AMHP' }).click();
-  await expect(rc.getByRole('heading', { name: 'AMHP asked' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'AMHP asked' })).toBeVisible();
 
   // The AMHP agrees, in their own account.
   const amhp = await as(browser, 'amhp@cto-tracker.example');
@@ -83,7 +82,7 @@ test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ 
     .getByLabel('Local social services authority you are acting on behalf of')
     .fill('Northshire County Council');
   await amhp.getByRole('button', { name: 'Record my decision' }).click();
-  await expect(amhp.getByRole('heading', { name: 'Your decision is recorded' })).toBeVisible(slow);
+  await expect(amhp.getByRole('heading', { name: 'Your decision is recorded' })).toBeVisible();
   await expectAccessible(amhp);
   await shot(amhp, 'revocation-amhp-agreed');
 
@@ -99,7 +98,7 @@ test('recall, detention and the 72 hours, AMHP agreement, revocation', async ({ 
   // Pre-filled from the assessment made at recall: only what changed would need typing.
   await expect(rc.getByText('Last assessed on').first()).toBeVisible();
   await rc.getByRole('button', { name: 'Revoke the order' }).click();
-  await expect(rc.getByRole('heading', { name: 'Order revoked' })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Order revoked' })).toBeVisible();
   await expect(rc.getByText('Detention periods (section 20)').first()).toBeVisible();
   await expectAccessible(rc);
   await shot(rc, 'revocation-done');

@@ -6,11 +6,10 @@ import { expectAccessible } from './support/session';
 import { as, londonDay, northPatientWithOrder, shiftDay, shot } from './support/part-b';
 
 test.setTimeout(360_000);
-const slow = { timeout: 30_000 };
 
 async function summaryLinks(page: Page): Promise<string[]> {
   const summary = page.locator('.nhsuk-error-summary');
-  await expect(summary).toBeVisible(slow);
+  await expect(summary).toBeVisible();
   return summary.locator('a').allTextContents();
 }
 
@@ -22,7 +21,7 @@ test('refused forms keep what was entered, as each role', async ({ browser }) =>
   // The responsible clinician: the recall (CTO3), with its social factors fieldset.
   const rc = await as(browser, 'rc.north@cto-tracker.example');
   await rc.goto(`${base}/recall`);
-  await expect(rc.getByRole('heading', { name: 'Recall to hospital', level: 1 })).toBeVisible(slow);
+  await expect(rc.getByRole('heading', { name: 'Recall to hospital', level: 1 })).toBeVisible();
   await rc.getByLabel('The grounds for your opinion').fill('Stopped depot; relapsing.');
   await rc.getByRole('button', { name: 'Record the recall' }).click();
   const recallLinks = await summaryLinks(rc);
@@ -36,9 +35,7 @@ test('refused forms keep what was entered, as each role', async ({ browser }) =>
   // The MHA office: the nearest relative's order, without the officer's name.
   const mha = await as(browser, 'mha.office@cto-tracker.example');
   await mha.goto(`${base}/nearest-relative`);
-  await expect(mha.getByRole('button', { name: 'Record the order for discharge' })).toBeVisible(
-    slow,
-  );
+  await expect(mha.getByRole('button', { name: 'Record the order for discharge' })).toBeVisible();
   await mha.getByLabel('Notes (optional)').fill('Handed in at reception.');
   await mha.getByRole('button', { name: 'Record the order for discharge' }).click();
   expect(await summaryLinks(mha)).toEqual([
@@ -52,7 +49,7 @@ test('refused forms keep what was entered, as each role', async ({ browser }) =>
   // The care coordinator: a contact with no way it happened chosen.
   const cc = await as(browser, 'coordinator.north@cto-tracker.example');
   await cc.goto(`/patients/${patientId}/contacts/new`);
-  await expect(cc.getByRole('heading', { name: 'Record a contact', level: 1 })).toBeVisible(slow);
+  await expect(cc.getByRole('heading', { name: 'Record a contact', level: 1 })).toBeVisible();
   await cc.getByLabel('Summary of the contact').fill('Talked about the new flat.');
   await cc.getByLabel('Kind of activity 2').selectOption({ index: 1 });
   await cc.getByRole('button', { name: 'Save the contact' }).click();
@@ -66,7 +63,7 @@ test('refused forms keep what was entered, as each role', async ({ browser }) =>
   // The administrator: a new user with an email address in the wrong format.
   const admin = await as(browser, 'admin@cto-tracker.example');
   await admin.goto('/admin/users/new');
-  await expect(admin.getByRole('heading', { name: 'Add a user', level: 1 })).toBeVisible(slow);
+  await expect(admin.getByRole('heading', { name: 'Add a user', level: 1 })).toBeVisible();
   await admin.getByLabel('Full name').fill('Alex Example');
   await admin.getByLabel('Email address').fill('not-an-address');
   await admin.getByRole('button', { name: 'Add user' }).click();

@@ -26,7 +26,7 @@ test('the MHA office reads the outcomes, the equality figures and the national f
   await page.getByRole('link', { name: /Outcomes and the social factors/ }).click();
   await expect(
     page.getByRole('heading', { name: /Outcomes of community treatment orders/, level: 1 }),
-  ).toBeVisible({ timeout: 60_000 });
+  ).toBeVisible();
   await expect(
     page.getByRole('img', { name: /Quality of life before and after decisions/ }),
   ).toBeVisible();
@@ -45,7 +45,7 @@ test('the MHA office reads the outcomes, the equality figures and the national f
   await page.getByRole('link', { name: 'equality figures' }).click();
   await expect(
     page.getByRole('heading', { name: /Equality: who is subject to CTOs/, level: 1 }),
-  ).toBeVisible({ timeout: 60_000 });
+  ).toBeVisible();
   // The demo data carry a catchment population: standardised rates by ethnic group.
   await expect(
     page.getByRole('img', { name: /Standardised rate of new CTOs per 100,000 by ethnic group/ }),
@@ -64,7 +64,7 @@ test('the MHA office reads the outcomes, the equality figures and the national f
   await page.getByRole('link', { name: 'MHA annual statistics' }).click();
   await expect(
     page.getByRole('heading', { name: /MHA annual statistics: \d{4}\/\d{2}/, level: 1 }),
-  ).toBeVisible({ timeout: 60_000 });
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: /CTO measures, / })).toBeVisible();
   await expect(page.getByRole('table', { name: /The measures, / })).toContainText('Uses of CTOs');
   await expect(page.getByText(/Counts are unrounded: for the MHA office only/)).toBeVisible();
@@ -79,9 +79,9 @@ test('the MHA office reads the outcomes, the equality figures and the national f
   );
   await page.getByLabel('Counts').selectOption('published');
   await page.getByRole('button', { name: 'Show figures' }).click();
-  await expect(page.getByText(/values below 5 as \*, others rounded to the nearest 5/)).toBeVisible(
-    { timeout: 60_000 },
-  );
+  await expect(
+    page.getByText(/values below 5 as \*, others rounded to the nearest 5/),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // The API answers the contract.

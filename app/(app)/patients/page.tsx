@@ -8,6 +8,7 @@ import { AccessDenied } from '@/lib/server/queries/access';
 import { NoPermission } from '@/components/ui/no-permission';
 import { formatDate, formatNhsNumberForDisplay } from '@/lib/format';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
+import { QueryProblem } from '@/components/ui/query-problem';
 import { IN_FORCE_STATES } from '@/lib/cto';
 
 export const metadata: Metadata = { title: 'Patients' };
@@ -58,6 +59,12 @@ export default async function PatientsPage({
   return (
     <>
       <h1>Patients</h1>
+      {parsed.success ? null : (
+        <QueryProblem id="query-problem">
+          This search could not be used: {parsed.error.issues[0]?.message ?? 'it is not valid'}.
+          Showing your patients without it instead.
+        </QueryProblem>
+      )}
       <p className="nhsuk-body-l">{SCOPE_TEXT[scope]}</p>
       {can(actor.roles, 'create:patient') ? (
         <p>

@@ -30,6 +30,10 @@ const STATE_CHOICES = [
   ['proposed', 'Proposed'],
 ] as const;
 
+/** "Any …" first, then the people or places to choose from. */
+const any = (first: string, list: readonly { id: string; name: string }[]) =>
+  [['', first] as const, ...list.map((o) => [o.id, o.name] as const)] as const;
+
 const SORT_HEADINGS: [RegisterSort, string][] = [
   ['patient', 'Patient'],
   ['state', 'State'],
@@ -68,6 +72,33 @@ export default async function RegisterPageView({
     `/register?${new URLSearchParams({ ...filter, ...extra }).toString()}`;
   const exportHref = (format: 'csv' | 'xlsx') =>
     `/register/export.${format}?${new URLSearchParams(filter).toString()}`;
+
+  /** One of the filter's lists, in a third of the row, keeping what was chosen. */
+  const filterSelect = (
+    name: 'state' | 'teamId' | 'hospitalId' | 'rcId' | 'ccId',
+    label: string,
+    choices: readonly (readonly [value: string, text: string])[],
+  ) => (
+    <div className="nhsuk-grid-column-one-third">
+      <Field id={name} label={label} error={errors[name]}>
+        {(describedBy, invalid) => (
+          <select
+            className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
+            id={name}
+            name={name}
+            defaultValue={values[name] ?? ''}
+            aria-describedby={describedBy}
+          >
+            {choices.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
+  );
 
   return (
     <>
@@ -121,107 +152,25 @@ export default async function RegisterPageView({
               )}
             </Field>
           </div>
-          <div className="nhsuk-grid-column-one-third">
-            <Field id="state" label="State" error={errors.state}>
-              {(describedBy, invalid) => (
-                <select
-                  className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
-                  id="state"
-                  name="state"
-                  defaultValue={values.state ?? ''}
-                  aria-describedby={describedBy}
-                >
-                  {STATE_CHOICES.map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <Field id="teamId" label="Team" error={errors.teamId}>
-              {(describedBy, invalid) => (
-                <select
-                  className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
-                  id="teamId"
-                  name="teamId"
-                  defaultValue={values.teamId ?? ''}
-                  aria-describedby={describedBy}
-                >
-                  <option value="">Any team</option>
-                  {options.teams.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          {filterSelect('state', 'State', STATE_CHOICES)}
+          {filterSelect('teamId', 'Team', any('Any team', options.teams))}
         </div>
         <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-third">
-            <Field id="hospitalId" label="Responsible hospital" error={errors.hospitalId}>
-              {(describedBy, invalid) => (
-                <select
-                  className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
-                  id="hospitalId"
-                  name="hospitalId"
-                  defaultValue={values.hospitalId ?? ''}
-                  aria-describedby={describedBy}
-                >
-                  <option value="">Any hospital</option>
-                  {options.hospitals.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <Field id="rcId" label="Responsible clinician" error={errors.rcId}>
-              {(describedBy, invalid) => (
-                <select
-                  className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
-                  id="rcId"
-                  name="rcId"
-                  defaultValue={values.rcId ?? ''}
-                  aria-describedby={describedBy}
-                >
-                  <option value="">Any responsible clinician</option>
-                  {options.clinicians.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <Field id="ccId" label="Care coordinator" error={errors.ccId}>
-              {(describedBy, invalid) => (
-                <select
-                  className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`}
-                  id="ccId"
-                  name="ccId"
-                  defaultValue={values.ccId ?? ''}
-                  aria-describedby={describedBy}
-                >
-                  <option value="">Any care coordinator</option>
-                  {options.coordinators.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          {filterSelect(
+            'hospitalId',
+            'Responsible hospital',
+            any('Any hospital', options.hospitals),
+          )}
+          {filterSelect(
+            'rcId',
+            'Responsible clinician',
+            any('Any responsible clinician', options.clinicians),
+          )}
+          {filterSelect(
+            'ccId',
+            'Care coordinator',
+            any('Any care coordinator', options.coordinators),
+          )}
         </div>
         <div className="nhsuk-grid-row">
           {(

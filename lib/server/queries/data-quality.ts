@@ -30,7 +30,7 @@ export const dataQualityQuerySchema = z
   .object({
     problem: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.enum(DATA_QUALITY_PROBLEMS).optional(),
+      z.enum(DATA_QUALITY_PROBLEMS, { error: 'Choose a problem from the list' }).optional(),
     ),
     teamId: z.preprocess(
       (v) => (v === '' ? undefined : v),

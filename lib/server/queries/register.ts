@@ -4,7 +4,6 @@ import 'server-only';
 // just those rows), or every filtered row through a server-side cursor for the exports
 // (docs/decisions/721-register-query-and-streamed-exports.md). Every read is audited.
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { CtoState } from '@/lib/generated/prisma/enums';
 import { db, type Db, type Tx } from '@/lib/server/db';
 import { escapeLike } from '@/lib/server/like';
 import { audit, resolvePatientAccess, type QueryContext } from './access';
@@ -15,34 +14,12 @@ import {
   type RegisterPageQuery,
 } from '@/lib/schemas/register';
 import type { Scope } from '@/lib/auth/permissions';
+import type { RegisterRowValues } from '@/lib/register/columns';
 
-export interface RegisterRow {
+/** A register row: the values its columns show (lib/register/columns.ts) and the ids it links to. */
+export interface RegisterRow extends RegisterRowValues {
   orderId: string;
   patientId: string;
-  nhsNumber: string | null;
-  localId: string;
-  givenName: string;
-  familyName: string;
-  teamName: string | null;
-  state: CtoState;
-  madeOn: Date | null;
-  periodEnd: Date | null;
-  windowOpensOn: Date | null;
-  windowDueOn: Date | null;
-  rcName: string | null;
-  ccName: string | null;
-  hospitalName: string;
-  rightsGivenAt: Date | null;
-  rightsDueOn: Date | null;
-  certificateType: string | null;
-  certificateGivenOn: Date | null;
-  certificateDueOn: Date | null;
-  tribunalKind: string | null;
-  tribunalBasis: string | null;
-  tribunalDocumentsDueOn: Date | null;
-  nextHearingAt: Date | null;
-  nearestRelativeName: string | null;
-  nearestRelativeRelationship: string | null;
 }
 
 export interface RegisterPage {

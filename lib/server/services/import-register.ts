@@ -190,8 +190,12 @@ export function previewRegisterImport(
       });
       const preview = previewTable(table, ctx.input.mapping, remembered, context);
 
-      // The headings the person mapped are remembered for the trust's next file.
+      // The headings the person mapped are remembered for the trust's next file: only those that
+      // stand in this file's header row (a mapping cannot teach the trust a heading it never saw,
+      // such as a `constructor` key sent by a hostile client).
+      const inFile = new Set(table.headers.map(headerKey));
       for (const [header, field] of Object.entries(ctx.input.mapping)) {
+        if (!inFile.has(headerKey(header))) continue;
         await tx.importColumnMapping.upsert({
           where: { trustId_headerKey: { trustId, headerKey: headerKey(header) } },
           create: {

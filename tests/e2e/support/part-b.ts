@@ -2,7 +2,7 @@
 // own (part-b-fixture.ts, run with tsx so other journeys' changes to seeded patients never
 // matter), signing in per role, and the NHS date fields.
 import { execFileSync } from 'node:child_process';
-import { type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { signIn } from './session';
 
 export interface PartBFixture {
@@ -56,7 +56,7 @@ export async function as(browser: Browser, email: string): Promise<Page> {
   // Sign-in ends with a client-side move to the start page: let it finish, or it can land
   // after (and override) the journey's next page.goto.
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   return page;
 }
 

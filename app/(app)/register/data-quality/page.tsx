@@ -15,6 +15,7 @@ import { formatNhsNumberForDisplay } from '@/lib/format';
 import { Pagination } from '@/components/audit/pagination';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 import { NoPermission } from '@/components/ui/no-permission';
+import { QueryProblem } from '@/components/ui/query-problem';
 
 export const metadata: Metadata = { title: 'Register data quality' };
 
@@ -48,6 +49,12 @@ export default async function DataQualityPage({
   return (
     <>
       <h1>Register data quality</h1>
+      {parsed.success ? null : (
+        <QueryProblem id="query-problem">
+          This filter could not be used: {parsed.error.issues[0]?.message ?? 'it is not valid'}.
+          Showing every problem instead.
+        </QueryProblem>
+      )}
       <p className="nhsuk-body-l">
         Orders in force (or about to be) whose record is missing something. Open the patient to put
         it right.

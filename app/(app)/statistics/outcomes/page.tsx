@@ -15,6 +15,7 @@ import { BarChart } from '@/components/statistics/bar-chart';
 import { StatisticsFilters, statisticsYears } from '@/components/statistics/filters';
 import { csvHref } from '@/components/statistics/intro';
 import { formatCount, formatPercent } from '@/components/statistics/format';
+import { QueryProblem } from '@/components/ui/query-problem';
 
 export const metadata: Metadata = { title: 'Outcomes of community treatment orders' };
 
@@ -46,21 +47,9 @@ export default async function OutcomesPage({
     <>
       <h1>Outcomes of community treatment orders, {o.year.label}</h1>
       {problem ? (
-        <div
-          className="nhsuk-error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby="stats-problem"
-        >
-          <h2 className="nhsuk-error-summary__title" id="stats-problem">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>
-              {problem} Showing {o.year.label} instead.
-            </p>
-          </div>
-        </div>
+        <QueryProblem id="stats-problem">
+          {problem} Showing {o.year.label} instead.
+        </QueryProblem>
       ) : null}
       <p className="nhsuk-body-l">
         Whether the orders help people live well, not only whether they keep them out of hospital:

@@ -1,25 +1,10 @@
-import { z } from 'zod';
 import { apiActor, badRequest, jsonError, requestMeta } from '@/lib/server/api';
 import { listWorkItems } from '@/lib/server/queries/work-items';
 import { AccessDenied } from '@/lib/server/queries/access';
+import { workItemsQuerySchema } from '@/lib/schemas/work-items';
 import { isWorkItemKind, type WorkItemDetailJson, type WorkItemJson } from '@/lib/work-items';
 
 export const dynamic = 'force-dynamic';
-
-const uuid = z.uuid();
-const querySchema = z.strictObject({
-  scope: z.enum(['mine', 'trust']).optional(),
-  detail: z.enum(['full']).optional(),
-  kind: z
-    .string()
-    .max(60)
-    .refine(isWorkItemKind, { message: 'Unknown kind of work item.' })
-    .optional(),
-  team: uuid.optional(),
-  hospital: uuid.optional(),
-  rc: uuid.optional(),
-  cc: uuid.optional(),
-});
 
 // GET /api/v1/work-items[?scope=trust][&kind=&team=&hospital=&rc=&cc=][&detail=full]
 // The signed-in person's due work (README, "Work items"); the trust's queue for the MHA office.
@@ -27,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const actor = await apiActor();
   if (actor instanceof Response) return actor;
   const url = new URL(request.url);
-  const parsed = querySchema.safeParse(Object.fromEntries(url.searchParams));
+  const parsed = workItemsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   const q = parsed.data;
   try {

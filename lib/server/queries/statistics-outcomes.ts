@@ -28,6 +28,11 @@ const DISCHARGE_REASONS = Prisma.sql`('DISCHARGED_BY_RESPONSIBLE_CLINICIAN','DIS
 const SCORE = (col: Prisma.Sql) =>
   Prisma.sql`CASE ${col} WHEN 'STRENGTH' THEN 0 WHEN 'NO_CONCERN' THEN 1 WHEN 'SOME_CONCERN' THEN 2 WHEN 'SERIOUS_CONCERN' THEN 3 END`;
 
+// A care coordinator assignment that was not corrected away (ended on the day it began counts
+// for nothing: decision 743, as lib/patients/continuity.ts).
+const REAL_ASSIGNMENT = (alias: Prisma.Sql) =>
+  Prisma.sql`(${alias}."endedOn" IS NULL OR ${alias}."endedOn" > ${alias}."startedOn")`;
+
 function bounds(year: StatisticsYear) {
   return {
     from: Prisma.sql`(${year.start}::date::timestamp AT TIME ZONE 'Europe/London')`,
@@ -262,12 +267,13 @@ async function orderSums(
     ),
     cc AS (
       SELECT count(*)::int AS changes FROM "StaffAssignment" a
-      WHERE a.kind = 'CARE_COORDINATOR'
+      WHERE a.kind = 'CARE_COORDINATOR' AND ${REAL_ASSIGNMENT(Prisma.sql`a`)}
         AND EXISTS (SELECT 1 FROM orders o WHERE o."patientId" = a."patientId"
           AND (a."startedOn"::timestamp AT TIME ZONE 'Europe/London') >= o.s
           AND (a."startedOn"::timestamp AT TIME ZONE 'Europe/London') < o.e)
         AND EXISTS (SELECT 1 FROM "StaffAssignment" b WHERE b."patientId" = a."patientId"
-          AND b.kind = 'CARE_COORDINATOR' AND b.id <> a.id AND b."startedOn" < a."startedOn")
+          AND b.kind = 'CARE_COORDINATOR' AND b.id <> a.id AND ${REAL_ASSIGNMENT(Prisma.sql`b`)}
+          AND (b."startedOn" < a."startedOn" OR (b."startedOn" = a."startedOn" AND b.id < a.id)))
     ),
     ended AS (
       SELECT extract(epoch FROM o."endedAt" - o."effectiveAt") / 86400 AS days, o."endReason"

@@ -17,6 +17,7 @@ import type { PopulationCell } from '@/lib/statistics/population';
 import { scopeFor } from '@/lib/auth/permissions';
 import { audit, type QueryContext } from './access';
 import { requirePermission } from './require-permission';
+import { keptStatistics } from './statistics-cache';
 
 /** Who may see what: the scope of 'read:statistics' and whether unrounded counts are allowed. */
 export interface StatisticsAccess {
@@ -42,6 +43,11 @@ export async function statisticsAccess(
   const mine = ctx.actor.teamIds;
   const teamIds = teamId ? mine.filter((t) => t === teamId) : [...mine];
   return { scope: 'team', teamIds, mayUnround: false };
+}
+
+/** The reader's reach as part of a key for kept statistics (lib/server/queries/statistics-cache.ts). */
+export function reachKey(access: StatisticsAccess): string {
+  return access.teamIds === null ? 'trust' : [...access.teamIds].sort().join(',') || 'none';
 }
 
 /** The SQL condition limiting orders (alias o) to the reader's reach. */
@@ -138,7 +144,7 @@ export async function statisticsCells(
       p."genderIdentity" AS gender_identity,
       date_part('year', age(${yearEnd}, p."dateOfBirth"))::int AS age,
       l."legalStatusCode" AS legal_status,
-      count(DISTINCT e.id)::int AS n
+      count(*)::int AS n -- one row per order and measure (one per person on 31 March)
     FROM everything e
     JOIN "Patient" p ON p.id = e."patientId"
     LEFT JOIN "LegalStatusPeriod" l ON l.id = e."legalStatusPeriodId"
@@ -186,7 +192,9 @@ export async function getMhaAnnualStatistics(
   const disclosure: Disclosure =
     access.mayUnround && input.disclosure !== 'published' ? 'unrounded' : 'published';
   // One after the other: a transaction client carries one query at a time (decision 632).
-  const cells = await statisticsCells(client, input.year, access);
+  const cells = await keptStatistics(client, `cells|${input.year.slug}|${reachKey(access)}`, () =>
+    statisticsCells(client, input.year, access),
+  );
   const population = await latestPopulation(client);
   const rows = computeMeasures(cells, { disclosure, population: population?.cells ?? null });
   await audit(ctx, {

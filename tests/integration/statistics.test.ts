@@ -10,7 +10,7 @@ import { getOutcomeStatistics } from '@/lib/server/queries/statistics-outcomes';
 import { statisticsCsv } from '@/lib/server/queries/statistics-csv';
 import { queryCareCoordinatorChangesPerPatientYear } from '@/lib/server/queries/care-coordinator-continuity';
 import { parseStatisticsYear } from '@/lib/statistics/classify';
-import type { MeasureRow } from '@/lib/statistics/measures';
+import { contractRows, type MeasureRow } from '@/lib/statistics/measures';
 import {
   createHospital,
   createLegalStatusPeriod,
@@ -162,7 +162,9 @@ beforeAll(async () => {
     state: 'ACTIVE',
   });
   // P4: started the year before; recalled and revoked IN the year: not counted (the quirk).
-  await addOrder({
+  // The detention the revocation restarted began in the year: a detention following
+  // revocation (Table 1 is not limited to the cohort).
+  const p4 = await addOrder({
     sex: 'FEMALE',
     ethnic: 'Z',
     dob: '1980-05-05',
@@ -172,6 +174,13 @@ beforeAll(async () => {
     endedAt: '2025-08-01T10:00:00Z',
     endReason: 'REVOKED',
     recalls: ['2025-07-20T10:00:00Z'],
+  });
+  await createLegalStatusPeriod(db, {
+    patientId: p4.patientId,
+    legalStatusCode: '03',
+    hospitalId,
+    startAt: new Date('2025-08-01T10:00:00Z'),
+    revokedOrderId: p4.orderId,
   });
   // P5: started the year before, still in force: on a CTO on 31 March only.
   await addOrder({
@@ -592,6 +601,20 @@ describe('every measure by every breakdown, worked by hand (unrounded)', () => {
     expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'AGE_BAND', '50 to 64')).toBe(1);
     expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'PREVIOUS_SECTION', 'Section 3 to CTO')).toBe(4);
     expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'PREVIOUS_SECTION', 'Section 48 to CTO')).toBe(1);
+  });
+
+  it('detentions following revocation: P4’s, begun in the year, although its order began the year before', () => {
+    expect(count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'ALL', 'All')).toBe(1);
+    expect(count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'ETHNIC_GROUP', 'Unknown')).toBe(1);
+    expect(count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'GENDER', 'Female')).toBe(1);
+    expect(
+      count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'PREVIOUS_SECTION', 'Section 3 to CTO'),
+    ).toBe(1);
+    // Not one of the API contract's measures.
+    expect(contractRows(rows).some((r) => r.measure === 'DETENTIONS_FOLLOWING_REVOCATION')).toBe(
+      false,
+    );
+    expect(contractRows(rows).filter((r) => r.breakdown === 'ALL')).toHaveLength(5);
   });
 
   it('gives the previous-section breakdown no rate (no population for it)', () => {

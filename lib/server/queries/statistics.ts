@@ -139,7 +139,17 @@ export async function statisticsCells(
             AND d."startAt" < ${to} AND (d."endAt" IS NULL OR d."endAt" >= ${to}))
       ORDER BY o."patientId", o."effectiveAt" DESC
     ),
-    everything AS (SELECT * FROM flows UNION ALL SELECT * FROM on_31_march)
+    -- NHS England's Table 1 category D: detentions that began in the year on the revocation of
+    -- an order (the legal status period a revocation restarts names the order it revoked).
+    -- Not limited to the cohort; "previous section" is the section the order was made from.
+    detentions AS (
+      SELECT 'DETENTIONS_FOLLOWING_REVOCATION'::text AS measure, d.id, d."patientId", o."legalStatusPeriodId"
+      FROM "LegalStatusPeriod" d JOIN "CommunityTreatmentOrder" o ON o.id = d."revokedOrderId"
+      WHERE d."enteredInErrorAt" IS NULL AND d."startAt" >= ${from} AND d."startAt" < ${to} AND ${reach}
+    ),
+    everything AS (
+      SELECT * FROM flows UNION ALL SELECT * FROM on_31_march UNION ALL SELECT * FROM detentions
+    )
     SELECT e.measure, p."ethnicCategory" AS ethnic, p.sex::text AS sex,
       p."genderIdentity" AS gender_identity,
       date_part('year', age(${yearEnd}, p."dateOfBirth"))::int AS age,

@@ -8,6 +8,7 @@ import { getMhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { getOutcomeStatistics } from '@/lib/server/queries/statistics-outcomes';
 import { statisticsCsv } from '@/lib/server/queries/statistics-csv';
+import { keptStatistics, settleKeptStatistics } from '@/lib/server/queries/statistics-cache';
 import { queryCareCoordinatorChangesPerPatientYear } from '@/lib/server/queries/care-coordinator-continuity';
 import { parseStatisticsYear } from '@/lib/statistics/classify';
 import { contractRows, type MeasureRow } from '@/lib/statistics/measures';
@@ -841,5 +842,33 @@ describe('the extracts, scoped and controlled', () => {
       teamId: team.id,
     });
     expect(csv).toBe('Table,CommTreatOrdEndReason,Records\r\nMHS404,All,*\r\n');
+  });
+});
+
+describe('the sums kept between requests (decision 831)', () => {
+  it('gives the kept answer while the data are unchanged, and works it out again after a new row', async () => {
+    const key = `test|${newId()}`;
+    expect(await keptStatistics(db, key, async () => 1)).toBe(1);
+    expect(await keptStatistics(db, key, async () => 2)).toBe(1);
+    await db.qualityOfLifeRating.create({
+      data: {
+        patientId: p2.patientId,
+        ratedOn: new Date('2026-05-01'),
+        instrument: 'ReQoL-10',
+        score: 10,
+        maxScore: 20,
+      },
+    });
+    // The data changed: the kept answer is given while the new one is worked out.
+    expect(await keptStatistics(db, key, async () => 3)).toBe(1);
+    await settleKeptStatistics();
+    expect(await keptStatistics(db, key, async () => 4)).toBe(3);
+  });
+
+  it('keeps nothing inside a transaction', async () => {
+    const key = `test|${newId()}`;
+    await keptStatistics(db, key, async () => 1);
+    const inside = await db.$transaction((tx) => keptStatistics(tx, key, async () => 2));
+    expect(inside).toBe(2);
   });
 });

@@ -4,11 +4,12 @@ import 'server-only';
 // recall, assessment and rating of the year (about 0.5 to 4 s at 80,000 orders on a loaded
 // machine); the answer only changes when the records do. So the sums (before disclosure control,
 // which is applied per reader afterwards) are kept in memory under a key made of what was asked
-// (which figures, which year, which teams) and a fingerprint of the data: the newest row of each
+// (which figures, which year, which teams) with a fingerprint of the data: the newest row of each
 // table the statistics read, and the number of orders. A new event, order, recall, assessment,
-// rating, assignment, legal status or period changes the fingerprint, and the next request works
-// the figures out again. Edits that add no row (a record marked entered in error) are picked up
-// within MAX_AGE_MS. docs/decisions/831-statistics-at-national-scale.md
+// rating, assignment, legal status or period changes the fingerprint, and the figures are worked
+// out again (in the background, while the kept answer is still given). Edits that add no row (a
+// record marked entered in error) are picked up within MAX_AGE_MS.
+// docs/decisions/831-statistics-at-national-scale.md
 import type { Db, Tx } from '@/lib/server/db';
 
 /** The longest a kept answer is used, whatever the fingerprint says. */
@@ -41,13 +42,42 @@ export async function statisticsFingerprint(client: Db | Tx): Promise<string> {
   return row?.f ?? '';
 }
 
+// A Prisma 7 transaction client has $transaction too, but not $disconnect.
 function isRootClient(client: Db | Tx): client is Db {
-  return typeof (client as Partial<Db>).$transaction === 'function';
+  return typeof (client as Partial<Db>).$disconnect === 'function';
+}
+
+const running = new Map<string, Promise<unknown>>();
+
+/** Works the figures out once at a time per key, and keeps the answer. */
+function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>): Promise<T> {
+  const already = running.get(key);
+  if (already) return already as Promise<T>;
+  const at = Date.now();
+  const promise = compute()
+    .then((value) => {
+      kept.delete(key);
+      kept.set(key, { fingerprint, at, value });
+      // The oldest first out: a Map iterates in insertion order.
+      while (kept.size > MAX_ENTRIES) {
+        const oldest = kept.keys().next().value;
+        if (oldest === undefined) break;
+        kept.delete(oldest);
+      }
+      return value;
+    })
+    .finally(() => running.delete(key));
+  running.set(key, promise);
+  return promise;
 }
 
 /**
- * `compute()`, or the answer kept for the same key while the data have not changed. Inside a
- * transaction nothing is kept or reused (it may see rows no one else can yet).
+ * The answer kept for `key`, or `compute()`. While the data are unchanged (same fingerprint)
+ * the kept answer is used for up to MAX_AGE_MS. When they have changed, the kept answer (if
+ * younger than that) is still given, and the figures are worked out again in the background
+ * for the next request (stale while revalidating): a busy trust's data change every few
+ * seconds, and no reader should wait seconds for it. Inside a transaction nothing is kept or
+ * reused (it may see rows no one else can yet).
  */
 export async function keptStatistics<T>(
   client: Db | Tx,
@@ -56,21 +86,20 @@ export async function keptStatistics<T>(
 ): Promise<T> {
   if (!isRootClient(client)) return compute();
   const fingerprint = await statisticsFingerprint(client);
-  const now = Date.now();
   const entry = kept.get(key);
-  if (entry && entry.fingerprint === fingerprint && now - entry.at < MAX_AGE_MS) {
+  if (entry && Date.now() - entry.at < MAX_AGE_MS) {
+    if (entry.fingerprint !== fingerprint) {
+      // A failure here is the next request's to report: it works the figures out itself.
+      refresh(key, fingerprint, compute).catch(() => undefined);
+    }
     return entry.value as T;
   }
-  const value = await compute();
-  kept.delete(key);
-  kept.set(key, { fingerprint, at: now, value });
-  // The oldest first out: a Map iterates in insertion order.
-  while (kept.size > MAX_ENTRIES) {
-    const oldest = kept.keys().next().value;
-    if (oldest === undefined) break;
-    kept.delete(oldest);
-  }
-  return value;
+  return refresh(key, fingerprint, compute);
+}
+
+/** For tests: wait for the figures being worked out in the background. */
+export async function settleKeptStatistics(): Promise<void> {
+  await Promise.allSettled([...running.values()]);
 }
 
 /** For tests: forget everything kept. */

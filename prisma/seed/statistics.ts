@@ -224,9 +224,10 @@ function rateAround(p: Person, on: IsoDate, dip: number, lift: number): void {
 
 const past = (p: Person, day: IsoDate) => day < addCalendarDays(p.today, -2);
 
-async function recallAndRelease(p: Person, order: OrderHandle, day: IsoDate): Promise<void> {
+/** The notice handed over in the morning, detained at midday, assessed the same day. */
+async function recall(p: Person, order: OrderHandle, day: IsoDate) {
   const served = londonTime(day, 9, 30);
-  const recall = await recallOrder(p.db, order, {
+  const handle = await recallOrder(p.db, order, {
     hospitalId: p.hospitalId,
     reasons: p.rng.pick(RECALL_REASONS),
     noticeSignedAt: addHoursTo(served, -0.5),
@@ -234,9 +235,14 @@ async function recallAndRelease(p: Person, order: OrderHandle, day: IsoDate): Pr
     detentionBeganAt: londonTime(day, 12, 15),
     mhaAdministratorId: p.mha.id,
   });
-  await assess(p, order, 'RECALL', day, recall.detentionEventId);
+  await assess(p, order, 'RECALL', day, handle.detentionEventId);
+  return handle;
+}
+
+async function recallAndRelease(p: Person, order: OrderHandle, day: IsoDate): Promise<void> {
+  const recalled = await recall(p, order, day);
   rateAround(p, day, 12, 2);
-  await releaseFromRecall(p.db, order, recall, {
+  await releaseFromRecall(p.db, order, recalled, {
     at: londonTime(addCalendarDays(day, 2), 11, 0),
     reasons: 'Settled after restarting medication; agreed to continue in the community.',
   });
@@ -301,18 +307,9 @@ async function live(p: Person, order: OrderHandle, outcome: Outcome, madeOn: Iso
     case 'revoked': {
       const recallDay = addCalendarDays(madeOn, p.rng.int(60, 120));
       if (!past(p, addCalendarDays(recallDay, 1))) return;
-      const served = londonTime(recallDay, 10, 0);
-      const recall = await recallOrder(p.db, order, {
-        hospitalId: p.hospitalId,
-        reasons: p.rng.pick(RECALL_REASONS),
-        noticeSignedAt: addHoursTo(served, -1),
-        servedOrPostedAt: served,
-        detentionBeganAt: londonTime(recallDay, 13, 30),
-        mhaAdministratorId: p.mha.id,
-      });
-      await assess(p, order, 'RECALL', recallDay, recall.detentionEventId);
+      const recalled = await recall(p, order, recallDay);
       const revokedOn = addCalendarDays(recallDay, 1);
-      const revocation = await revokeOrder(p.db, order, recall, {
+      const revocation = await revokeOrder(p.db, order, recalled, {
         amhpId: p.amhp.id,
         amhpAgreedAt: londonTime(revokedOn, 12, 30),
         revokedAt: londonTime(revokedOn, 15, 45),

@@ -2122,7 +2122,7 @@ async function seedInto(
     hospitals: org.hospitals,
     users: org.users,
   }); // issue 8
-  await seedStatistics(db, { uploadedById: user(world, 'mha').id, now });
+  await seedStatistics(db, { uploadedById: user(world, 'mha').id, now, today }); // issue 11
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,
   );

@@ -34,7 +34,8 @@ export function MeasureTable({
     mine.find((r) => r.measure === measure && r.group === group);
   const standardised = breakdown === 'ETHNIC_GROUP' || breakdown === 'ETHNIC_CODE';
   return (
-    <div className="app-table-scroll">
+    // A wide table scrolls: keyboard users reach it (axe scrollable-region-focusable).
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">{caption}</caption>
         <thead className="nhsuk-table__head">

@@ -14,6 +14,9 @@
  *   discharges or recalls that happened in the year (a quirk of the national method);
  * - PEOPLE_ON_CTO_31_MARCH counts distinct people whose order was in force at the end of
  *   31 March (recalled people included), less those detained in hospital under another section.
+ * - DETENTIONS_FOLLOWING_REVOCATION (NHS England's Table 1, category D) counts detentions that
+ *   BEGAN in the year because an order was revoked (the legal status period the revocation
+ *   restarted), whenever that order took effect: not the cohort. The unit is the detention.
  */
 import {
   AGE_BANDS,
@@ -40,8 +43,14 @@ export const MEASURES = [
   'DISCHARGES',
   'RECALLS',
   'PEOPLE_ON_CTO_31_MARCH',
+  'DETENTIONS_FOLLOWING_REVOCATION',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
+
+/** The measures of the API contract (issue 11 §3); the others are shown on the page and in CSV. */
+export const CONTRACT_MEASURES: readonly Measure[] = MEASURES.filter(
+  (m) => m !== 'DETENTIONS_FOLLOWING_REVOCATION',
+);
 
 export const MEASURE_LABELS: Record<Measure, string> = {
   USES_OF_CTOS: 'Uses of CTOs',
@@ -49,6 +58,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   DISCHARGES: 'Discharges from CTO',
   RECALLS: 'CTO recalls to hospital',
   PEOPLE_ON_CTO_31_MARCH: 'People subject to a CTO on 31 March',
+  DETENTIONS_FOLLOWING_REVOCATION: 'Detentions following revocation of CTO',
 };
 
 export const BREAKDOWNS = [
@@ -240,6 +250,11 @@ function row(
     }
   }
   return base;
+}
+
+/** The API's rows: the contract's measures, exactly the contract's fields. */
+export function contractRows(rows: readonly MeasureRow[]) {
+  return rows.filter((r) => CONTRACT_MEASURES.includes(r.measure)).map(contractRow);
 }
 
 /** The API's row: exactly the contract's fields. */

@@ -31,9 +31,13 @@ test('the MHA office reads the outcomes, the equality figures and the national f
     page.getByRole('img', { name: /Quality of life before and after decisions/ }),
   ).toBeVisible();
   await expect(page.getByRole('table', { name: /Quality of life around decisions/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: /^Outcomes, / })).toContainText(
-    'Recalls per patient-year',
-  );
+  const outcomes = page.getByRole('table', { name: /^Outcomes, / });
+  await expect(outcomes).toContainText('Recalls per patient-year');
+  await expect(outcomes).toContainText('Care coordinator changes per patient-year');
+  // The social factors at a recall: the demo data assess them with every decision.
+  await expect(
+    page.getByRole('img', { name: /^Recall: share of ratings that were a concern/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   await checkCsv(
     page,
@@ -66,7 +70,9 @@ test('the MHA office reads the outcomes, the equality figures and the national f
     page.getByRole('heading', { name: /MHA annual statistics: \d{4}\/\d{2}/, level: 1 }),
   ).toBeVisible();
   await expect(page.getByRole('img', { name: /CTO measures, / })).toBeVisible();
-  await expect(page.getByRole('table', { name: /The measures, / })).toContainText('Uses of CTOs');
+  const measures = page.getByRole('table', { name: /The measures, / });
+  await expect(measures).toContainText('Uses of CTOs');
+  await expect(measures).toContainText('Detentions following revocation of CTO');
   await expect(page.getByText(/Counts are unrounded: for the MHA office only/)).toBeVisible();
   await expect(
     page.getByText(/counted in the cohort|orders that took effect in the year/).first(),

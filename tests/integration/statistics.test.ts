@@ -8,8 +8,10 @@ import { getMhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { getOutcomeStatistics } from '@/lib/server/queries/statistics-outcomes';
 import { statisticsCsv } from '@/lib/server/queries/statistics-csv';
+import { keptStatistics, settleKeptStatistics } from '@/lib/server/queries/statistics-cache';
+import { queryCareCoordinatorChangesPerPatientYear } from '@/lib/server/queries/care-coordinator-continuity';
 import { parseStatisticsYear } from '@/lib/statistics/classify';
-import type { MeasureRow } from '@/lib/statistics/measures';
+import { contractRows, type MeasureRow } from '@/lib/statistics/measures';
 import {
   createHospital,
   createLegalStatusPeriod,
@@ -161,7 +163,9 @@ beforeAll(async () => {
     state: 'ACTIVE',
   });
   // P4: started the year before; recalled and revoked IN the year: not counted (the quirk).
-  await addOrder({
+  // The detention the revocation restarted began in the year: a detention following
+  // revocation (Table 1 is not limited to the cohort).
+  const p4 = await addOrder({
     sex: 'FEMALE',
     ethnic: 'Z',
     dob: '1980-05-05',
@@ -171,6 +175,13 @@ beforeAll(async () => {
     endedAt: '2025-08-01T10:00:00Z',
     endReason: 'REVOKED',
     recalls: ['2025-07-20T10:00:00Z'],
+  });
+  await createLegalStatusPeriod(db, {
+    patientId: p4.patientId,
+    legalStatusCode: '03',
+    hospitalId,
+    startAt: new Date('2025-08-01T10:00:00Z'),
+    revokedOrderId: p4.orderId,
   });
   // P5: started the year before, still in force: on a CTO on 31 March only.
   await addOrder({
@@ -537,5 +548,327 @@ describe('MHSDS-shaped extracts', () => {
     expect(csv).toBe(
       'Table,CommTreatOrdEndReason,Records\r\nMHS404,All,10\r\nMHS404,Not recorded,5\r\nMHS404,01,*\r\nMHS404,02,*\r\n',
     );
+  });
+});
+
+describe('every measure by every breakdown, worked by hand (unrounded)', () => {
+  let rows: MeasureRow[];
+  beforeAll(async () => {
+    rows = await rowsFor(users.mha);
+  });
+
+  it('revocations: P1 only (a Black man of 35, from s3); P4’s revocation in the year is not in the cohort', () => {
+    expect(count(rows, 'REVOCATIONS', 'ETHNIC_GROUP', 'Black or Black British')).toBe(1);
+    expect(count(rows, 'REVOCATIONS', 'ETHNIC_CODE', 'M')).toBe(1);
+    expect(count(rows, 'REVOCATIONS', 'ETHNIC_GROUP', 'Unknown')).toBe(0);
+    expect(count(rows, 'REVOCATIONS', 'AGE_BAND', '35 to 49')).toBe(1);
+    expect(count(rows, 'REVOCATIONS', 'GENDER', 'Male')).toBe(1);
+    expect(count(rows, 'REVOCATIONS', 'GENDER', 'Female')).toBe(0);
+    expect(count(rows, 'REVOCATIONS', 'PREVIOUS_SECTION', 'Section 3 to CTO')).toBe(1);
+  });
+
+  it('discharges: P2 (a Black girl of 17, from s37) and P10’s first order (from s3)', () => {
+    expect(count(rows, 'DISCHARGES', 'ETHNIC_GROUP', 'Black or Black British')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'ETHNIC_GROUP', 'Other Ethnic Groups')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'AGE_BAND', '16 to 17')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'AGE_BAND', '18 to 34')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'GENDER', 'Female')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'GENDER', 'Male')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'PREVIOUS_SECTION', 'Section 37 to CTO')).toBe(1);
+    expect(count(rows, 'DISCHARGES', 'PREVIOUS_SECTION', 'Section 3 to CTO')).toBe(1);
+  });
+
+  it('recalls: orders with a recall (P6’s two recalls count once; P6 is non-binary, out of ethnicity)', () => {
+    expect(count(rows, 'RECALLS', 'ETHNIC_GROUP', 'Black or Black British')).toBe(1);
+    expect(count(rows, 'RECALLS', 'ETHNIC_GROUP', 'Asian or Asian British')).toBe(1);
+    expect(count(rows, 'RECALLS', 'ETHNIC_GROUP', 'White')).toBe(0);
+    expect(count(rows, 'RECALLS', 'ETHNIC_CODE', 'H')).toBe(1);
+    expect(count(rows, 'RECALLS', 'AGE_BAND', '18 to 34')).toBe(1);
+    expect(count(rows, 'RECALLS', 'AGE_BAND', '35 to 49')).toBe(1);
+    expect(count(rows, 'RECALLS', 'AGE_BAND', '50 to 64')).toBe(1);
+    expect(count(rows, 'RECALLS', 'GENDER', 'Male')).toBe(2);
+    expect(count(rows, 'RECALLS', 'GENDER', 'Non-binary')).toBe(1);
+    expect(count(rows, 'RECALLS', 'PREVIOUS_SECTION', 'Section 3 to CTO')).toBe(3);
+  });
+
+  it('people on a CTO on 31 March: by their latest order (P10 counted once, from s48)', () => {
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'ETHNIC_GROUP', 'Black or Black British')).toBe(2);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'ETHNIC_GROUP', 'Asian or Asian British')).toBe(1);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'ETHNIC_GROUP', 'Other Ethnic Groups')).toBe(1);
+    // P6 (non-binary) is out of the ethnicity breakdown; P8 (detained under s2) is out altogether.
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'ETHNIC_GROUP', 'White')).toBe(0);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'AGE_BAND', '18 to 34')).toBe(2);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'AGE_BAND', '35 to 49')).toBe(2);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'AGE_BAND', '50 to 64')).toBe(1);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'PREVIOUS_SECTION', 'Section 3 to CTO')).toBe(4);
+    expect(count(rows, 'PEOPLE_ON_CTO_31_MARCH', 'PREVIOUS_SECTION', 'Section 48 to CTO')).toBe(1);
+  });
+
+  it('detentions following revocation: P4’s, begun in the year, although its order began the year before', () => {
+    expect(count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'ALL', 'All')).toBe(1);
+    expect(count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'ETHNIC_GROUP', 'Unknown')).toBe(1);
+    expect(count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'GENDER', 'Female')).toBe(1);
+    expect(
+      count(rows, 'DETENTIONS_FOLLOWING_REVOCATION', 'PREVIOUS_SECTION', 'Section 3 to CTO'),
+    ).toBe(1);
+    // Not one of the API contract's measures.
+    expect(contractRows(rows).some((r) => r.measure === 'DETENTIONS_FOLLOWING_REVOCATION')).toBe(
+      false,
+    );
+    expect(contractRows(rows).filter((r) => r.breakdown === 'ALL')).toHaveLength(5);
+  });
+
+  it('gives the previous-section breakdown no rate (no population for it)', () => {
+    const row = rows.find(
+      (r) =>
+        r.measure === 'USES_OF_CTOS' &&
+        r.breakdown === 'PREVIOUS_SECTION' &&
+        r.group === 'Section 3 to CTO',
+    );
+    expect(row).toMatchObject({ count: 5, crudeRate: null, standardisedRate: null });
+  });
+
+  it('published: rates are worked from the rounded count, and empty when suppressed', async () => {
+    const published = await rowsFor(users.mha, { disclosure: 'published' });
+    const all = published.find((r) => r.measure === 'USES_OF_CTOS' && r.breakdown === 'ALL');
+    // 7 is published as 5: 5 ÷ 10,000 × 100,000 = 50 (not 70).
+    expect(all).toMatchObject({ count: 5, crudeRate: 50 });
+    const black = published.find(
+      (r) =>
+        r.measure === 'USES_OF_CTOS' &&
+        r.breakdown === 'ETHNIC_GROUP' &&
+        r.group === 'Black or Black British',
+    );
+    expect(black).toMatchObject({ count: '*', crudeRate: null, standardisedRate: null });
+  });
+});
+
+describe('outcomes of a second small cohort, worked by hand (as of 1 June 2026)', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  let outcomesTeam: { id: string };
+  let q1: { patientId: string; orderId: string };
+  let q2: { patientId: string; orderId: string };
+
+  beforeAll(async () => {
+    const trust = await theTrust(db);
+    outcomesTeam = await createTeam(db, { trustId: trust.id, name: 'Statistics Outcomes Team' });
+    // Q1: 1 June 2025 to 1 November 2025 (153 days), discharged by the RC before its first
+    // expiry (30 November 2025); recalled for exactly 2 days in August.
+    q1 = await addOrder({
+      teamId: outcomesTeam.id,
+      sex: 'MALE',
+      ethnic: 'A',
+      dob: '1980-01-01',
+      code: '03',
+      effectiveAt: '2025-06-01T12:00:00Z',
+      state: 'DISCHARGED',
+      endedAt: '2025-11-01T12:00:00Z',
+      endReason: 'DISCHARGED_BY_RESPONSIBLE_CLINICIAN',
+    });
+    await db.recall.create({
+      data: {
+        orderId: q1.orderId,
+        ground: 'RISK_OF_HARM',
+        reasons: 'Test recall',
+        hospitalId,
+        noticeSignedAt: new Date('2025-08-01T11:00:00Z'),
+        serviceMethod: 'HANDED_TO_PATIENT',
+        servedOrPostedAt: new Date('2025-08-01T12:00:00Z'),
+        deemedServedAt: new Date('2025-08-01T12:00:00Z'),
+        detentionBeganAt: new Date('2025-08-01T12:00:00Z'),
+        endedAt: new Date('2025-08-03T12:00:00Z'),
+        outcome: 'RELEASED',
+      },
+    });
+    // Q2: took effect at midnight starting 1 October 2025 in England, still in force: 182 days
+    // in the year; its first period (to 31 March 2026) was renewed.
+    q2 = await addOrder({
+      teamId: outcomesTeam.id,
+      sex: 'FEMALE',
+      ethnic: 'N',
+      dob: '1990-01-01',
+      code: '03',
+      effectiveAt: '2025-09-30T23:00:00Z',
+      state: 'ACTIVE',
+    });
+    const period = (orderId: string, index: number, start: string, end: string) => ({
+      orderId,
+      index,
+      months: 6,
+      startDate: new Date(start),
+      endDate: new Date(end),
+      source: index === 0 ? ('MADE' as const) : ('EXTENSION' as const),
+    });
+    await db.ctoPeriod.createMany({
+      data: [
+        period(q1.orderId, 0, '2025-06-01', '2025-11-30'),
+        period(q2.orderId, 0, '2025-10-01', '2026-03-31'),
+        period(q2.orderId, 1, '2026-04-01', '2026-09-30'),
+      ],
+    });
+    // Care coordinators: Q1's patient changed on 1 September 2025 (a change while on the order);
+    // an assignment corrected away (ended the day it began) is not a change; Q2's patient's
+    // first care coordinator is an allocation, not a change.
+    const other = await createUser(db, { roles: ['CARE_COORDINATOR'], teams: [outcomesTeam.id] });
+    await db.staffAssignment.createMany({
+      data: [
+        {
+          patientId: q1.patientId,
+          userId: users.coordinator.id,
+          kind: 'CARE_COORDINATOR',
+          startedOn: new Date('2025-01-01'),
+          endedOn: new Date('2025-09-01'),
+        },
+        {
+          patientId: q1.patientId,
+          userId: other.id,
+          kind: 'CARE_COORDINATOR',
+          startedOn: new Date('2025-09-01'),
+        },
+        {
+          patientId: q1.patientId,
+          userId: users.coordinator.id,
+          kind: 'CARE_COORDINATOR',
+          startedOn: new Date('2025-10-01'),
+          endedOn: new Date('2025-10-01'),
+        },
+        {
+          patientId: q2.patientId,
+          userId: other.id,
+          kind: 'CARE_COORDINATOR',
+          startedOn: new Date('2025-10-05'),
+        },
+      ],
+    });
+  });
+
+  it('days on a CTO and recalled, recalls and changes per patient-year, first expiries', async () => {
+    const o = await getOutcomeStatistics(
+      { actor: actorOf(users.mha), client: db, now },
+      { year: YEAR, teamId: outcomesTeam.id },
+    );
+    expect(o.sums).toMatchObject({
+      orders: 2,
+      people: 2,
+      daysOnCto: 335, // 153 + 182
+      daysRecalled: 2,
+      recalls: 1,
+      revocations: 0,
+      discharges: 1,
+      ended: 1,
+      medianDaysOnCto: 153,
+      firstExpiry: { renewed: 1, discharged: 1, revoked: 0, expired: 0, other: 0 },
+      careCoordinatorChanges: 1,
+    });
+    const value = (key: string) => o.summary.find((s) => s.key === key)?.value;
+    expect(value('patient_years')).toBe(0.9); // 335 ÷ 365.25 = 0.917, to 1 place
+    expect(value('days_in_community_percent')).toBe(99.4); // 333 ÷ 335
+    expect(value('recalls_per_patient_year')).toBe(1.09); // 1 ÷ (335 ÷ 365.25)
+    expect(value('care_coordinator_changes_per_patient_year')).toBe(1.09);
+    expect(value('revocations_per_patient_year')).toBe(0);
+    expect(value('mean_days_on_cto')).toBe(153);
+    expect(value('first_expiry_renewed_percent')).toBe(50);
+    expect(value('first_expiry_discharged_percent')).toBe(50);
+  });
+
+  it('counts care coordinator changes as the patient’s dated history does (issue 10)', async () => {
+    const onQ1 = await queryCareCoordinatorChangesPerPatientYear(
+      db,
+      { from: '2025-06-01', to: '2025-10-31' },
+      { id: q1.patientId },
+    );
+    const onQ2 = await queryCareCoordinatorChangesPerPatientYear(
+      db,
+      { from: '2025-10-01', to: '2026-03-31' },
+      { id: q2.patientId },
+    );
+    const o = await getOutcomeStatistics(
+      { actor: actorOf(users.mha), client: db, now },
+      { year: YEAR, teamId: outcomesTeam.id },
+    );
+    expect(onQ1.changes + onQ2.changes).toBe(1);
+    expect(o.sums.careCoordinatorChanges).toBe(onQ1.changes + onQ2.changes);
+  });
+
+  it('hides small numbers and rates from small numbers in the published version', async () => {
+    const o = await getOutcomeStatistics(
+      { actor: actorOf(users.manager), client: db, now },
+      { year: YEAR, teamId: outcomesTeam.id },
+    );
+    const value = (key: string) => o.summary.find((s) => s.key === key)?.value;
+    expect(value('orders')).toBe('*');
+    expect(value('recalls')).toBe('*');
+    expect(value('recalls_per_patient_year')).toBeNull();
+    expect(value('care_coordinator_changes_per_patient_year')).toBeNull();
+    expect(value('first_expiry_renewed_percent')).toBeNull();
+  });
+
+  it('gives a responsible clinician of another team nothing, and refuses a care coordinator', async () => {
+    const o = await getOutcomeStatistics(
+      { actor: actorOf(users.rc), client: db, now },
+      { year: YEAR, teamId: outcomesTeam.id },
+    );
+    expect(o.sums).toMatchObject({ orders: 0, people: 0, recalls: 0, careCoordinatorChanges: 0 });
+    await expect(
+      getOutcomeStatistics(
+        { actor: actorOf(users.coordinator), client: db, now },
+        { year: YEAR, teamId: outcomesTeam.id },
+      ),
+    ).rejects.toThrow(AccessDenied);
+  });
+});
+
+describe('the extracts, scoped and controlled', () => {
+  it('gives the MHA office MHS405 recall records and anyone else counts only', async () => {
+    const records = await statisticsCsv({ actor: actorOf(users.mha), client: db }, 'mhs405', {
+      year: YEAR,
+      teamId: team.id,
+    });
+    const lines = records.trim().split('\r\n');
+    expect(lines[0]).toContain('StartDateCommTreatOrdRecall');
+    // Recalls overlapping 2025/26: P1's is after the year; P4's, P6's two and P7's are in it.
+    expect(lines).toHaveLength(5);
+    const counts = await statisticsCsv({ actor: actorOf(users.manager), client: db }, 'mhs405', {
+      year: YEAR,
+      teamId: team.id,
+    });
+    expect(counts).not.toContain(lines[1]?.split(',')[0] ?? 'no line');
+    expect(counts.split('\r\n')[0]).toBe('Table,CTOTrackerRecallOutcome,Records');
+  });
+
+  it('gives a responsible clinician of another team no records', async () => {
+    const csv = await statisticsCsv({ actor: actorOf(users.rcElsewhere), client: db }, 'mhs404', {
+      year: YEAR,
+      teamId: team.id,
+    });
+    expect(csv).toBe('Table,CommTreatOrdEndReason,Records\r\nMHS404,All,*\r\n');
+  });
+});
+
+describe('the sums kept between requests (decision 831)', () => {
+  it('gives the kept answer while the data are unchanged, and works it out again after a new row', async () => {
+    const key = `test|${newId()}`;
+    expect(await keptStatistics(db, key, async () => 1)).toBe(1);
+    expect(await keptStatistics(db, key, async () => 2)).toBe(1);
+    await db.qualityOfLifeRating.create({
+      data: {
+        patientId: p2.patientId,
+        ratedOn: new Date('2026-05-01'),
+        instrument: 'ReQoL-10',
+        score: 10,
+        maxScore: 20,
+      },
+    });
+    // The data changed: the kept answer is given while the new one is worked out.
+    expect(await keptStatistics(db, key, async () => 3)).toBe(1);
+    await settleKeptStatistics();
+    expect(await keptStatistics(db, key, async () => 4)).toBe(3);
+  });
+
+  it('keeps nothing inside a transaction', async () => {
+    const key = `test|${newId()}`;
+    await keptStatistics(db, key, async () => 1);
+    const inside = await db.$transaction((tx) => keptStatistics(tx, key, async () => 2));
+    expect(inside).toBe(2);
   });
 });

@@ -21,12 +21,19 @@ import {
   type SocialSum,
 } from '@/lib/statistics/outcomes';
 import { audit, type QueryContext } from './access';
-import { orderReach, statisticsAccess, type StatisticsAccess } from './statistics';
+import { orderReach, reachKey, statisticsAccess, type StatisticsAccess } from './statistics';
+import { keptStatistics } from './statistics-cache';
+import { londonDateOf } from '@/lib/server/dates';
 
 const IN_EFFECT = Prisma.sql`o."effectiveAt" IS NOT NULL AND o.state NOT IN ('PROPOSED','AGREED','DECLINED','AWAITING_EFFECT')`;
 const DISCHARGE_REASONS = Prisma.sql`('DISCHARGED_BY_RESPONSIBLE_CLINICIAN','DISCHARGED_BY_HOSPITAL_MANAGERS','DISCHARGED_BY_NEAREST_RELATIVE','DISCHARGED_BY_TRIBUNAL')`;
 const SCORE = (col: Prisma.Sql) =>
   Prisma.sql`CASE ${col} WHEN 'STRENGTH' THEN 0 WHEN 'NO_CONCERN' THEN 1 WHEN 'SOME_CONCERN' THEN 2 WHEN 'SERIOUS_CONCERN' THEN 3 END`;
+
+// A care coordinator assignment that was not corrected away (ended on the day it began counts
+// for nothing: decision 743, as lib/patients/continuity.ts).
+const REAL_ASSIGNMENT = (alias: Prisma.Sql) =>
+  Prisma.sql`(${alias}."endedOn" IS NULL OR ${alias}."endedOn" > ${alias}."startedOn")`;
 
 function bounds(year: StatisticsYear) {
   return {
@@ -55,28 +62,37 @@ async function socialSums(
       movement: number;
     }[]
   >`
-    WITH a AS (
-      SELECT a.id, a."patientId", a."decisionPoint"::text AS decision, a."assessedOn",
-        (SELECT p.id FROM "SocialFactorAssessment" p
-          WHERE p."patientId" = a."patientId" AND p."enteredInErrorAt" IS NULL
-            AND p."assessedOn" < a."assessedOn" AND p."assessedOn" >= a."assessedOn" - 183
-          ORDER BY p."assessedOn" DESC, p."createdAt" DESC LIMIT 1) AS prev_id
+    WITH a AS MATERIALIZED (
+      SELECT a.id, a."decisionPoint"::text AS decision, prev.id AS prev_id
       FROM "SocialFactorAssessment" a
       JOIN "CommunityTreatmentOrder" o ON o.id = a."orderId"
+      LEFT JOIN LATERAL (SELECT p.id FROM "SocialFactorAssessment" p
+          WHERE p."patientId" = a."patientId" AND p."enteredInErrorAt" IS NULL
+            AND p."assessedOn" < a."assessedOn" AND p."assessedOn" >= a."assessedOn" - 183
+          ORDER BY p."assessedOn" DESC, p."createdAt" DESC LIMIT 1) prev ON TRUE
       WHERE a."enteredInErrorAt" IS NULL AND a."decisionPoint" <> 'REVIEW'
         AND a."assessedOn" BETWEEN ${start} AND ${end} AND ${reach}
+    ),
+    -- Each assessment's 11 ratings, with the same domain's rating at the one before, read by
+    -- the (assessmentId, domain) index per assessment (OFFSET 0 keeps it a nested loop rather
+    -- than hashing every rating in the table: docs/decisions/831-statistics-at-national-scale.md).
+    x AS (
+      SELECT a.decision, x.domain, x.rating, x.significance, x.prev
+      FROM a CROSS JOIN LATERAL (
+        SELECT r.domain, r.rating, r.significance, pr.rating AS prev
+        FROM "SocialFactorRating" r
+        LEFT JOIN "SocialFactorRating" pr ON pr."assessmentId" = a.prev_id AND pr.domain = r.domain
+          AND pr.rating <> 'NOT_ASSESSED'
+        WHERE r."assessmentId" = a.id OFFSET 0) x
     )
-    SELECT a.decision, r.domain::text AS domain,
-      count(*) FILTER (WHERE r.rating <> 'NOT_ASSESSED')::int AS rated,
-      count(*) FILTER (WHERE r.rating IN ('SOME_CONCERN','SERIOUS_CONCERN'))::int AS concern,
-      count(*) FILTER (WHERE r.rating <> 'NOT_ASSESSED' AND r.significance = 'MODERATE')::int AS moderate,
-      count(*) FILTER (WHERE r.rating <> 'NOT_ASSESSED' AND r.significance = 'MAJOR')::int AS major,
-      count(pr.id)::int AS pairs,
-      coalesce(sum(${SCORE(Prisma.sql`r.rating::text`)} - ${SCORE(Prisma.sql`pr.rating::text`)}) FILTER (WHERE pr.id IS NOT NULL), 0)::float AS movement
-    FROM a
-    JOIN "SocialFactorRating" r ON r."assessmentId" = a.id
-    LEFT JOIN "SocialFactorRating" pr ON pr."assessmentId" = a.prev_id AND pr.domain = r.domain
-      AND pr.rating <> 'NOT_ASSESSED' AND r.rating <> 'NOT_ASSESSED'
+    SELECT x.decision, x.domain::text AS domain,
+      count(*) FILTER (WHERE x.rating <> 'NOT_ASSESSED')::int AS rated,
+      count(*) FILTER (WHERE x.rating IN ('SOME_CONCERN','SERIOUS_CONCERN'))::int AS concern,
+      count(*) FILTER (WHERE x.rating <> 'NOT_ASSESSED' AND x.significance = 'MODERATE')::int AS moderate,
+      count(*) FILTER (WHERE x.rating <> 'NOT_ASSESSED' AND x.significance = 'MAJOR')::int AS major,
+      count(x.prev) FILTER (WHERE x.rating <> 'NOT_ASSESSED')::int AS pairs,
+      coalesce(sum(${SCORE(Prisma.sql`x.rating::text`)} - ${SCORE(Prisma.sql`x.prev::text`)}) FILTER (WHERE x.prev IS NOT NULL AND x.rating <> 'NOT_ASSESSED'), 0)::float AS movement
+    FROM x
     GROUP BY 1, 2
     ORDER BY 1, 2`;
   return rows.map((r) => ({
@@ -132,19 +148,21 @@ async function qualitySums(
         FROM "Discharge" d JOIN orders o ON o.id = d."orderId"
         WHERE d."enteredInErrorAt" IS NULL AND d."effectiveAt" >= ${from} AND d."effectiveAt" < ${to}
     ),
-    q AS (
-      SELECT d.decision,
-        (SELECT 100.0 * q.score / q."maxScore" FROM "QualityOfLifeRating" q
+    -- Materialised, so that each rating is looked up once per decision (an inlined scalar
+    -- subquery runs again for every aggregate that mentions it).
+    q AS MATERIALIZED (
+      SELECT d.decision, b.pct AS before, f.pct AS after
+      FROM decisions d
+      LEFT JOIN LATERAL (SELECT 100.0 * q.score / q."maxScore" AS pct FROM "QualityOfLifeRating" q
           WHERE q."patientId" = d."patientId" AND q."enteredInErrorAt" IS NULL AND q."maxScore" > 0
             AND q."ratedOn" < (d.at AT TIME ZONE 'Europe/London')::date
             AND q."ratedOn" >= (d.at AT TIME ZONE 'Europe/London')::date - 90
-          ORDER BY q."ratedOn" DESC LIMIT 1) AS before,
-        (SELECT 100.0 * q.score / q."maxScore" FROM "QualityOfLifeRating" q
+          ORDER BY q."ratedOn" DESC LIMIT 1) b ON TRUE
+      LEFT JOIN LATERAL (SELECT 100.0 * q.score / q."maxScore" AS pct FROM "QualityOfLifeRating" q
           WHERE q."patientId" = d."patientId" AND q."enteredInErrorAt" IS NULL AND q."maxScore" > 0
             AND q."ratedOn" > (d.at AT TIME ZONE 'Europe/London')::date
             AND q."ratedOn" <= (d.at AT TIME ZONE 'Europe/London')::date + 90
-          ORDER BY q."ratedOn" ASC LIMIT 1) AS after
-      FROM decisions d
+          ORDER BY q."ratedOn" ASC LIMIT 1) f ON TRUE
     )
     SELECT decision, count(*)::int AS decisions,
       count(before)::int AS nb, coalesce(sum(before), 0)::float AS sb,
@@ -262,12 +280,13 @@ async function orderSums(
     ),
     cc AS (
       SELECT count(*)::int AS changes FROM "StaffAssignment" a
-      WHERE a.kind = 'CARE_COORDINATOR'
+      WHERE a.kind = 'CARE_COORDINATOR' AND ${REAL_ASSIGNMENT(Prisma.sql`a`)}
         AND EXISTS (SELECT 1 FROM orders o WHERE o."patientId" = a."patientId"
           AND (a."startedOn"::timestamp AT TIME ZONE 'Europe/London') >= o.s
           AND (a."startedOn"::timestamp AT TIME ZONE 'Europe/London') < o.e)
         AND EXISTS (SELECT 1 FROM "StaffAssignment" b WHERE b."patientId" = a."patientId"
-          AND b.kind = 'CARE_COORDINATOR' AND b.id <> a.id AND b."startedOn" < a."startedOn")
+          AND b.kind = 'CARE_COORDINATOR' AND b.id <> a.id AND ${REAL_ASSIGNMENT(Prisma.sql`b`)}
+          AND (b."startedOn" < a."startedOn" OR (b."startedOn" = a."startedOn" AND b.id < a.id)))
     ),
     ended AS (
       SELECT extract(epoch FROM o."endedAt" - o."effectiveAt") / 86400 AS days, o."endReason"
@@ -337,10 +356,14 @@ export async function getOutcomeStatistics(
   const reach = orderReach(access);
   const now = ctx.now ?? new Date();
   // One after the other: a transaction client carries one query at a time (decision 632).
-  const social = await socialSums(client, input.year, reach);
-  const quality = await qualitySums(client, input.year, reach);
-  const phases = await phaseSums(client, input.year, reach);
-  const sums = await orderSums(client, input.year, reach, now);
+  // Open orders are counted up to today, so today is part of the key.
+  const key = `outcomes|${input.year.slug}|${reachKey(access)}|${londonDateOf(now)}`;
+  const { social, quality, phases, sums } = await keptStatistics(client, key, async () => ({
+    social: await socialSums(client, input.year, reach),
+    quality: await qualitySums(client, input.year, reach),
+    phases: await phaseSums(client, input.year, reach),
+    sums: await orderSums(client, input.year, reach, now),
+  }));
   await audit(ctx, {
     action: 'statistics.outcomes.read',
     outcome: 'SUCCESS',

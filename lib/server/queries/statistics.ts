@@ -17,6 +17,7 @@ import type { PopulationCell } from '@/lib/statistics/population';
 import { scopeFor } from '@/lib/auth/permissions';
 import { audit, type QueryContext } from './access';
 import { requirePermission } from './require-permission';
+import { keptStatistics } from './statistics-cache';
 
 /** Who may see what: the scope of 'read:statistics' and whether unrounded counts are allowed. */
 export interface StatisticsAccess {
@@ -42,6 +43,11 @@ export async function statisticsAccess(
   const mine = ctx.actor.teamIds;
   const teamIds = teamId ? mine.filter((t) => t === teamId) : [...mine];
   return { scope: 'team', teamIds, mayUnround: false };
+}
+
+/** The reader's reach as part of a key for kept statistics (lib/server/queries/statistics-cache.ts). */
+export function reachKey(access: StatisticsAccess): string {
+  return access.teamIds === null ? 'trust' : [...access.teamIds].sort().join(',') || 'none';
 }
 
 /** The SQL condition limiting orders (alias o) to the reader's reach. */
@@ -133,12 +139,22 @@ export async function statisticsCells(
             AND d."startAt" < ${to} AND (d."endAt" IS NULL OR d."endAt" >= ${to}))
       ORDER BY o."patientId", o."effectiveAt" DESC
     ),
-    everything AS (SELECT * FROM flows UNION ALL SELECT * FROM on_31_march)
+    -- NHS England's Table 1 category D: detentions that began in the year on the revocation of
+    -- an order (the legal status period a revocation restarts names the order it revoked).
+    -- Not limited to the cohort; "previous section" is the section the order was made from.
+    detentions AS (
+      SELECT 'DETENTIONS_FOLLOWING_REVOCATION'::text AS measure, d.id, d."patientId", o."legalStatusPeriodId"
+      FROM "LegalStatusPeriod" d JOIN "CommunityTreatmentOrder" o ON o.id = d."revokedOrderId"
+      WHERE d."enteredInErrorAt" IS NULL AND d."startAt" >= ${from} AND d."startAt" < ${to} AND ${reach}
+    ),
+    everything AS (
+      SELECT * FROM flows UNION ALL SELECT * FROM on_31_march UNION ALL SELECT * FROM detentions
+    )
     SELECT e.measure, p."ethnicCategory" AS ethnic, p.sex::text AS sex,
       p."genderIdentity" AS gender_identity,
       date_part('year', age(${yearEnd}, p."dateOfBirth"))::int AS age,
       l."legalStatusCode" AS legal_status,
-      count(DISTINCT e.id)::int AS n
+      count(*)::int AS n -- one row per order and measure (one per person on 31 March)
     FROM everything e
     JOIN "Patient" p ON p.id = e."patientId"
     LEFT JOIN "LegalStatusPeriod" l ON l.id = e."legalStatusPeriodId"
@@ -186,7 +202,9 @@ export async function getMhaAnnualStatistics(
   const disclosure: Disclosure =
     access.mayUnround && input.disclosure !== 'published' ? 'unrounded' : 'published';
   // One after the other: a transaction client carries one query at a time (decision 632).
-  const cells = await statisticsCells(client, input.year, access);
+  const cells = await keptStatistics(client, `cells|${input.year.slug}|${reachKey(access)}`, () =>
+    statisticsCells(client, input.year, access),
+  );
   const population = await latestPopulation(client);
   const rows = computeMeasures(cells, { disclosure, population: population?.cells ?? null });
   await audit(ctx, {

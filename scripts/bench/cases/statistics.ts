@@ -51,6 +51,12 @@ export default [
     }),
   ),
   {
+    name: 'Statistics: example population CSV',
+    role: 'MHA_ADMINISTRATOR',
+    path: '/statistics/population/example',
+    ...GOAL,
+  },
+  {
     name: 'Statistics: population page',
     role: 'MHA_ADMINISTRATOR',
     path: '/statistics/population',

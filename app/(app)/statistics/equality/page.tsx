@@ -113,7 +113,12 @@ export default async function EqualityPage({
                 bars={bars}
               />
             ) : null}
-            <div className="app-table-scroll">
+            <div
+              className="app-table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={`Uses of CTOs ${title.toLowerCase()}, ${stats.year.label}`}
+            >
               <table className="nhsuk-table">
                 <caption className="nhsuk-table__caption">
                   Uses of CTOs {title.toLowerCase()}, {stats.year.label}

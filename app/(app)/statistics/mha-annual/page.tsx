@@ -89,6 +89,12 @@ export default async function MhaAnnualPage({
             England also counts here, is not recorded in CTO Tracker.
           </li>
           <li>
+            <strong>Detentions following revocation of CTO</strong> counts detentions that began in
+            the year because an order was revoked, whenever that order took effect (NHS
+            England&apos;s Table 1, not the cohort). The unit is the detention. It is not one of the
+            five measures of the API.
+          </li>
+          <li>
             The ethnicity breakdowns leave out people whose gender is not male or female, or whose
             age is not known (as NHS England does). Ages are at 31 March.
           </li>
@@ -99,7 +105,7 @@ export default async function MhaAnnualPage({
       <BarChart
         id="chart-all"
         title={`CTO measures, ${stats.year.label}`}
-        description={`Bar chart of the five measures for ${stats.year.label}. The table below gives the same figures.`}
+        description={`Bar chart of the CTO measures for ${stats.year.label}. The table below gives the same figures.`}
         valueLabel="Count"
         bars={all.map((r) => ({ label: MEASURE_LABELS[r.measure], value: chartValue(r.count) }))}
       />

@@ -226,7 +226,12 @@ export default async function OutcomesPage({
                     value: s.concernPercent,
                   }))}
                 />
-                <div className="app-table-scroll">
+                <div
+                  className="app-table-scroll"
+                  tabIndex={0}
+                  role="region"
+                  aria-label={`Social factors at ${DECISION_LABELS[d].toLowerCase()}`}
+                >
                   <table className="nhsuk-table">
                     <caption className="nhsuk-table__caption">
                       Social factors at {DECISION_LABELS[d].toLowerCase()}

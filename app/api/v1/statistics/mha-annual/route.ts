@@ -2,7 +2,7 @@ import { apiActor, jsonError, requestMeta } from '@/lib/server/api';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { getMhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { statisticsQuerySchema } from '@/lib/schemas/statistics';
-import { contractRow } from '@/lib/statistics/measures';
+import { contractRows } from '@/lib/statistics/measures';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
       { year: parsed.data.year, disclosure: parsed.data.disclosure, teamId: parsed.data.team },
     );
     return Response.json(
-      { year: stats.year.label, measures: stats.rows.map(contractRow) },
+      { year: stats.year.label, measures: contractRows(stats.rows) },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {

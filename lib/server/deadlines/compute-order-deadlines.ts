@@ -95,6 +95,11 @@ export interface OrderDeadlineFacts {
     readonly eventId: string;
     readonly kind: RightsTriggerKind;
     readonly occurredOn: IsoDate;
+    /**
+     * The London day the event was imported from the trust's register (decision 812), when it
+     * was: history whose local target had already passed on that day raises no task.
+     */
+    readonly importedOn?: IsoDate | null;
   }[];
   readonly rightsRecords: readonly {
     readonly trigger: string;
@@ -397,6 +402,11 @@ export function computeOrderDeadlines(
       .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0))
       .at(-1);
     if (!latest) continue;
+    // Imported history (decision 812): a trigger whose local target had passed by the day it was
+    // imported was dealt with before the trust used this app; no task is raised for the past.
+    if (latest.importedOn && addCalendarDays(latest.occurredOn, targetDays) < latest.importedOn) {
+      continue;
+    }
     // Only the recall that is still running (or its release) needs the recall information.
     if (kind === 'RECALL' && facts.state !== 'RECALLED') continue;
     const records = facts.rightsRecords.filter(

@@ -2,12 +2,27 @@ import 'server-only';
 // Writes the orders planned by lib/import (evaluateRecord) in bulk, inside the caller's
 // transaction: the patient (unless they are already in the app), their team and staff, the
 // underlying section, the order, its periods from lib/cto, and its history as events marked as
-// imported with the file and row they came from. Then every clock is computed as for any
-// order (recomputeDeadlinesForOrders). Nothing here decides anything about the law.
-import { randomUUID } from 'node:crypto';
+// imported with the file and row they came from. Then every clock is computed by the same pure
+// computation as for any order (computeOrderDeadlines, which reads lib/cto), from the facts held
+// here in memory, and the deadlines written in bulk (decision 811): reloading 10,000 orders to
+// recompute them was what made a large commit slow. An order for a patient already in the app
+// (their tribunal cases and care coordinator live in the database) is recomputed from the
+// database as usual. Nothing here decides anything about the law.
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/server/db';
-import { londonTime, toDbDate } from '@/lib/server/dates';
+import { bulkInsert, uuidV7 } from './bulk-insert';
+import { londonDateOf, londonTime, toDbDate, type IsoDate } from '@/lib/server/dates';
+import {
+  computeOrderDeadlines,
+  type ComputeOptions,
+  type OrderDeadlineFacts,
+  type RightsTriggerKind,
+} from '@/lib/server/deadlines/compute-order-deadlines';
+import {
+  deadlineRow,
+  recomputeDeadlinesForOrders,
+  TRIGGER_EVENT_KINDS,
+} from '@/lib/server/deadlines/recompute';
 import { importKey, type ImportRecord, type OrderPlan } from '@/lib/import/rows';
 
 export interface RowToWrite {
@@ -21,12 +36,6 @@ export interface Written {
   readonly patientId: string;
   readonly orderId: string;
   readonly newPatient: boolean;
-}
-
-const CHUNK = 1000;
-
-async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += CHUNK) await write(items.slice(i, i + CHUNK));
 }
 
 // s17B(3): the two conditions every order has, whatever the register says.
@@ -52,6 +61,10 @@ export async function writeImportedOrders(
     fileSha256: string;
     actorId: string;
     rows: readonly RowToWrite[];
+    /** The London day and instant of the import: the clocks are computed as of then. */
+    today: IsoDate;
+    now: Date;
+    deadlineOptions: ComputeOptions;
   },
 ): Promise<Written[]> {
   const patients: Prisma.PatientCreateManyInput[] = [];
@@ -63,13 +76,16 @@ export async function writeImportedOrders(
   const events: Prisma.CtoEventCreateManyInput[] = [];
   const conditions: Prisma.ConditionCreateManyInput[] = [];
   const imported: Prisma.ImportedOrderCreateManyInput[] = [];
+  const deadlines: Prisma.DeadlineCreateManyInput[] = [];
+  const recomputeFromDatabase: string[] = [];
   const written: Written[] = [];
+  const importedOn = londonDateOf(input.now);
 
   for (const { row, record, plan } of input.rows) {
     const newPatient = record.existingPatientId === null;
-    const patientId = record.existingPatientId ?? randomUUID();
-    const orderId = randomUUID();
-    const legalId = randomUUID();
+    const patientId = record.existingPatientId ?? uuidV7();
+    const orderId = uuidV7();
+    const legalId = uuidV7();
     const madeAt = londonTime(plan.madeOn, 12, 0);
     const endedOn = plan.endedOn;
     const endedAt = endedOn ? londonTime(endedOn, plan.state === 'EXPIRED' ? 0 : 12, 0) : null;
@@ -94,9 +110,11 @@ export async function writeImportedOrders(
         sex: record.sex,
         ethnicCategory: record.ethnicCategory,
         currentTeamId: record.teamId,
+        updatedAt: input.now,
       });
       if (record.teamId) {
         allocations.push({
+          id: uuidV7(),
           patientId,
           teamId: record.teamId,
           startedOn: toDbDate(plan.madeOn),
@@ -109,6 +127,7 @@ export async function writeImportedOrders(
       ] as const) {
         if (!userId) continue;
         assignments.push({
+          id: uuidV7(),
           patientId,
           userId,
           kind,
@@ -148,9 +167,11 @@ export async function writeImportedOrders(
       endedAt,
       endedOn: endedOn ? toDbDate(endedOn) : null,
       endReason: plan.endReason,
+      updatedAt: input.now,
     });
     for (const p of plan.periods) {
       periods.push({
+        id: uuidV7(),
         orderId,
         index: p.index,
         months: p.months,
@@ -162,6 +183,7 @@ export async function writeImportedOrders(
     }
     for (const c of MANDATORY_CONDITIONS) {
       conditions.push({
+        id: uuidV7(),
         orderId,
         kind: 'MANDATORY',
         category: c.category,
@@ -172,8 +194,14 @@ export async function writeImportedOrders(
         endedAt: plan.state === 'ACTIVE' ? null : endedAt,
       });
     }
+    const triggers: OrderDeadlineFacts['rightsTriggers'][number][] = [];
     plan.events.forEach((e, i) => {
+      const eventId = uuidV7();
+      const trigger = TRIGGER_EVENT_KINDS[e.type as keyof typeof TRIGGER_EVENT_KINDS] as
+        RightsTriggerKind | undefined;
+      if (trigger) triggers.push({ eventId, kind: trigger, occurredOn: e.on, importedOn });
       events.push({
+        id: eventId,
         orderId,
         patientId,
         type: e.type,
@@ -208,17 +236,67 @@ export async function writeImportedOrders(
       row,
     });
     written.push({ row, patientId, orderId, newPatient });
+
+    if (!newPatient) {
+      recomputeFromDatabase.push(orderId);
+      continue;
+    }
+    // The facts recompute.ts would load back, as they were just written (a new patient has no
+    // tribunal case, certificate, recall or rights record yet).
+    const facts: OrderDeadlineFacts = {
+      orderId,
+      patientId,
+      teamId: record.teamId,
+      state: plan.state,
+      responsibleClinicianId: record.responsibleClinicianId,
+      careCoordinatorId: endedOn ? null : record.careCoordinatorId,
+      patientDateOfBirth: plan.dateOfBirth,
+      madeOn: plan.madeOn,
+      currentExpiryDate: plan.currentExpiry,
+      currentExpiryAlternative: plan.currentExpiryAlternative,
+      currentPeriodIndex: last?.index ?? 0,
+      underlying: {
+        legalStatusCode: record.legalStatusCode,
+        applicableDay: null,
+        firstMedicationOn: null,
+      },
+      extensions: [],
+      recalls: [],
+      certificates: [],
+      rightsTriggers: triggers,
+      rightsRecords: [],
+      tribunalCases: [],
+      nearestRelativeOrders: [],
+      revocation: null,
+      revocationDetention: null,
+    };
+    for (const value of computeOrderDeadlines(
+      facts,
+      input.today,
+      input.now,
+      input.deadlineOptions,
+    )) {
+      deadlines.push({ ...deadlineRow(facts, value), id: uuidV7(), updatedAt: input.now });
+    }
   }
 
-  await inChunks(patients, (data) => tx.patient.createMany({ data }));
-  await inChunks(allocations, (data) => tx.patientTeamAllocation.createMany({ data }));
-  await inChunks(assignments, (data) => tx.staffAssignment.createMany({ data }));
-  await inChunks(legal, (data) => tx.legalStatusPeriod.createMany({ data }));
-  await inChunks(orders, (data) => tx.communityTreatmentOrder.createMany({ data }));
-  await inChunks(periods, (data) => tx.ctoPeriod.createMany({ data }));
-  await inChunks(conditions, (data) => tx.condition.createMany({ data }));
-  await inChunks(events, (data) => tx.ctoEvent.createMany({ data }));
+  await bulkInsert(tx, 'Patient', patients);
+  await bulkInsert(tx, 'PatientTeamAllocation', allocations);
+  await bulkInsert(tx, 'StaffAssignment', assignments);
+  await bulkInsert(tx, 'LegalStatusPeriod', legal);
+  await bulkInsert(tx, 'CommunityTreatmentOrder', orders);
+  await bulkInsert(tx, 'CtoPeriod', periods);
+  await bulkInsert(tx, 'Condition', conditions);
+  await bulkInsert(tx, 'CtoEvent', events);
   // Its primary key refuses a second import of the same order, even from two commits at once.
-  await inChunks(imported, (data) => tx.importedOrder.createMany({ data }));
+  await bulkInsert(tx, 'ImportedOrder', imported);
+  await bulkInsert(tx, 'Deadline', deadlines);
+  await recomputeDeadlinesForOrders(
+    tx,
+    recomputeFromDatabase,
+    input.today,
+    input.now,
+    input.deadlineOptions,
+  );
   return written;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { fromDbDate } from '@/lib/server/dates';
+import { recomputeDeadlinesForOrders } from '@/lib/server/deadlines/recompute';
 import { AccessDenied } from '@/lib/server/queries/access';
 import {
   getRegisterImport,
@@ -376,12 +377,37 @@ describe('commit', () => {
     });
     expect(farah.legalStatusPeriod.legalStatusCode).toBe('10');
 
+    // Recalled on 1 May 2025 and revoked on 3 May, within the 72 hours: a recall record and a
+    // revocation record (decision 813), not an "other" event.
     const hughes = await db.communityTreatmentOrder.findFirstOrThrow({
       where: { patient: { nhsNumber: SAMPLE_NHS.hughes } },
-      include: { events: { orderBy: { occurredAt: 'asc' } } },
+      include: {
+        events: { orderBy: { occurredAt: 'asc' } },
+        recalls: true,
+        revocation: true,
+        revocationDetention: true,
+        deadlines: true,
+      },
     });
     expect(hughes).toMatchObject({ state: 'REVOKED', endReason: 'REVOKED' });
-    expect(hughes.events.map((e) => e.type)).toEqual(['MAKE', 'OTHER', 'REVOKE']);
+    expect(hughes.events.map((e) => e.type)).toEqual(['MAKE', 'DETENTION_BEGINS', 'REVOKE']);
+    expect(hughes.recalls).toHaveLength(1);
+    expect(hughes.recalls[0]).toMatchObject({ outcome: 'REVOKED', ground: null });
+    expect(hughes.revocation).toMatchObject({
+      recallId: hughes.recalls[0]?.id,
+      amhpAgreementId: null,
+    });
+    expect(fromDbDate(hughes.revocation?.revokedOn as Date)).toBe('2025-05-03');
+    expect(hughes.events[1]?.facts).toMatchObject({ recallId: hughes.recalls[0]?.id });
+    // Its six months of detention ended long before the import: not guessed at, and no task
+    // for the past (decision 812).
+    expect(hughes.revocationDetention).toBeNull();
+    expect(hughes.deadlines).toEqual([]);
+    expect(committed.rowResults.find((r) => r.row === 14)?.messages.map((m) => m.code)).toContain(
+      'DETENTION_AFTER_REVOCATION_NOT_RECORDED',
+    );
+    // Imported history raises no rights-information task for the past (decision 812).
+    expect(kinds).not.toContain('RIGHTS_INFORMATION');
     const ghosh = await db.communityTreatmentOrder.findFirstOrThrow({
       where: { patient: { nhsNumber: SAMPLE_NHS.ghosh } },
     });
@@ -512,6 +538,143 @@ describe('commit', () => {
     expect(await db.communityTreatmentOrder.count({ where: { patient: { nhsNumber: nhs } } })).toBe(
       1,
     );
+  });
+});
+
+describe('recalls, revocations and the clocks of imported history', () => {
+  const HEAD = [
+    'NHS Number',
+    'Surname',
+    'Forename',
+    'DOB',
+    'Hospital',
+    'Section',
+    'CTO Start Date',
+    'Recalled',
+    'Revoked',
+    'Discharged',
+  ];
+  const nhs = {
+    released: randomTestNhsNumber(),
+    revokedNow: randomTestNhsNumber(),
+    madeNow: randomTestNhsNumber(),
+    running: randomTestNhsNumber(),
+    afterEnd: randomTestNhsNumber(),
+    noRecall: randomTestNhsNumber(),
+  };
+  const line = (n: string, start: string, recalled = '', revoked = '', discharged = '') => [
+    n,
+    'Recall',
+    'Test',
+    '01/01/1980',
+    'Northshire Hospital',
+    'S3',
+    start,
+    recalled,
+    revoked,
+    discharged,
+  ];
+  let answer: CommitAnswer;
+
+  it('imports recalls and revocations as records the clocks read, and rejects a recall that may be running', async () => {
+    answer = ok(
+      await preview(
+        csvOf([
+          HEAD,
+          line(nhs.released, '01/07/2026', '01/09/2026'),
+          line(nhs.revokedNow, '01/07/2026', '01/12/2026', '03/12/2026'),
+          line(nhs.madeNow, '03/12/2026'),
+          line(nhs.running, '01/07/2026', '06/12/2026'),
+          line(nhs.afterEnd, '01/06/2026', '01/09/2026', '', '01/08/2026'),
+          line(nhs.noRecall, '01/07/2026', '', '01/09/2026'),
+        ]),
+        'recalls.csv',
+        { dryRun: false },
+      ),
+    ) as CommitAnswer;
+    const codes = (row: number) =>
+      answer.rowResults.find((r) => r.row === row)?.messages.map((m) => m.code) ?? [];
+    expect(answer.rowResults.map((r) => r.outcome)).toEqual([
+      'ACCEPTED',
+      'ACCEPTED',
+      'ACCEPTED',
+      'REJECTED',
+      'REJECTED',
+      'ACCEPTED',
+    ]);
+    expect(codes(5)).toContain('RECALL_IN_PROGRESS');
+    expect(codes(6)).toContain('RECALL_AFTER_END');
+    expect(codes(7)).toContain('RECALL_FOR_REVOCATION_ASSUMED');
+    expect(answer.imported).toBe(4);
+
+    const order = (n: string) =>
+      db.communityTreatmentOrder.findFirstOrThrow({
+        where: { patient: { nhsNumber: n } },
+        include: {
+          events: { orderBy: { occurredAt: 'asc' } },
+          recalls: true,
+          revocation: true,
+          revocationDetention: { include: { detentionPeriods: true } },
+          deadlines: { where: { status: 'OPEN' } },
+        },
+      });
+
+    // A recall and its release: the order continues (s17F(5), (7)).
+    const released = await order(nhs.released);
+    expect(released.state).toBe('ACTIVE');
+    expect(released.events.map((e) => e.type)).toEqual([
+      'MAKE',
+      'DETENTION_BEGINS',
+      'RELEASE_FROM_RECALL',
+    ]);
+    expect(released.recalls.map((r) => r.outcome)).toEqual(['RELEASED']);
+    expect(released.recalls[0]?.deadlineAt?.getTime()).toBe(
+      (released.recalls[0]?.detentionBeganAt?.getTime() ?? 0) + 72 * 3600_000,
+    );
+    expect(released.deadlines.map((d) => d.kind)).not.toContain('RIGHTS_INFORMATION');
+
+    // Revoked four days before the import: the detention restarts (s17G) and its clocks run;
+    // the s68(7) reference and the rights information are current work, so they are raised.
+    const revoked = await order(nhs.revokedNow);
+    expect(revoked.state).toBe('REVOKED');
+    expect(revoked.revocation?.recallId).toBe(revoked.recalls[0]?.id);
+    expect(revoked.revocationDetention?.detentionPeriods).toHaveLength(3);
+    expect(fromDbDate(revoked.revocationDetention?.expiryDate as Date)).toBe('2027-06-02');
+    expect(revoked.deadlines.map((d) => d.kind).sort()).toEqual(
+      ['DETENTION_EXPIRY', 'MANAGERS_REFERENCE_AFTER_REVOCATION', 'RIGHTS_INFORMATION'].sort(),
+    );
+
+    // Made four days before the import: its rights information is still to give.
+    const made = await order(nhs.madeNow);
+    const rights = made.deadlines.find((d) => d.kind === 'RIGHTS_INFORMATION');
+    expect(rights && fromDbDate(rights.dueOn)).toBe('2026-12-10');
+
+    // Revoked with no recall in the register: the recall is recorded on the day of revocation.
+    const noRecall = await order(nhs.noRecall);
+    expect(noRecall.events.map((e) => e.type)).toEqual(['MAKE', 'DETENTION_BEGINS', 'REVOKE']);
+    expect(noRecall.recalls[0]?.outcome).toBe('REVOKED');
+    expect(noRecall.revocationDetention).not.toBeNull();
+  });
+
+  it('writes the same deadlines the recompute from the database gives', async () => {
+    const orders = await db.communityTreatmentOrder.findMany({
+      where: { patient: { nhsNumber: { in: Object.values(nhs) } } },
+      select: { id: true },
+    });
+    const ids = orders.map((o) => o.id);
+    const snapshot = async () =>
+      (
+        await db.deadline.findMany({
+          where: { orderId: { in: ids }, status: 'OPEN' },
+          select: { orderId: true, kind: true, dueOn: true, title: true, ownerId: true },
+        })
+      )
+        .map((d) => JSON.stringify(d))
+        .sort();
+    const inMemory = await snapshot();
+    expect(inMemory.length).toBeGreaterThan(0);
+    await recomputeDeadlinesForOrders(db, ids, '2026-12-07', NOW);
+    expect(await snapshot()).toEqual(inMemory);
   });
 });
 

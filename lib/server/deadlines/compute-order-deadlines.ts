@@ -132,7 +132,12 @@ export interface OrderDeadlineFacts {
     readonly outcome: 'PENDING' | 'BARRED' | 'DISCHARGED' | 'WITHDRAWN';
     readonly barringReportOn: IsoDate | null;
   }[];
-  readonly revocation: { readonly revokedOn: IsoDate; readonly revokedAt: Date } | null;
+  readonly revocation: {
+    readonly revokedOn: IsoDate;
+    readonly revokedAt: Date;
+    /** The day it was imported from the register, when it was (decision 812). */
+    readonly importedOn?: IsoDate | null;
+  } | null;
   readonly revocationDetention: {
     readonly legalStatusCode: string;
     readonly ended: boolean;
@@ -559,7 +564,12 @@ export function computeOrderDeadlines(
     const referred = facts.tribunalCases.some(
       (c) => c.kind === 'REFERENCE' && c.madeOn >= revokedOn,
     );
-    if (!referred) {
+    // An imported revocation older than the local target window was referred (or not) before
+    // the trust used this app: no task for the past (decision 812).
+    const pastImport =
+      facts.revocation.importedOn &&
+      addCalendarDays(revokedOn, targetDays) < facts.revocation.importedOn;
+    if (!referred && !pastImport) {
       out.push({
         kind: 'MANAGERS_REFERENCE_AFTER_REVOCATION',
         title: 'Refer the case to the tribunal after revocation',

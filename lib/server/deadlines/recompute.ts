@@ -86,7 +86,9 @@ const orderInclude = {
       barringReportOn: true,
     },
   },
-  revocation: { select: { revokedOn: true, revokedAt: true } },
+  revocation: {
+    select: { revokedOn: true, revokedAt: true, amhpAgreementId: true, createdAt: true },
+  },
   revocationDetention: {
     select: {
       legalStatusCode: true,
@@ -177,7 +179,15 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
       barringReportOn: fromDbDateOrNull(nr.barringReportOn),
     })),
     revocation: order.revocation
-      ? { revokedOn: fromDbDate(order.revocation.revokedOn), revokedAt: order.revocation.revokedAt }
+      ? {
+          revokedOn: fromDbDate(order.revocation.revokedOn),
+          revokedAt: order.revocation.revokedAt,
+          // Only a revocation imported from the register has no AMHP agreement (decision 813).
+          importedOn:
+            order.revocation.amhpAgreementId === null
+              ? londonDateOf(order.revocation.createdAt)
+              : null,
+        }
       : null,
     revocationDetention:
       detention && detention.enteredInErrorAt === null

@@ -11,6 +11,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/server/db';
 import { bulkInsert, uuidV7 } from './bulk-insert';
+import { recallDeadline } from '@/lib/cto';
 import { londonDateOf, londonTime, toDbDate, type IsoDate } from '@/lib/server/dates';
 import {
   computeOrderDeadlines,
@@ -76,6 +77,11 @@ export async function writeImportedOrders(
   const events: Prisma.CtoEventCreateManyInput[] = [];
   const conditions: Prisma.ConditionCreateManyInput[] = [];
   const imported: Prisma.ImportedOrderCreateManyInput[] = [];
+  const recalls: Prisma.RecallCreateManyInput[] = [];
+  const revocations: Prisma.RevocationCreateManyInput[] = [];
+  // The detentions that follow a revocation name their order: written after the orders.
+  const detentions: Prisma.LegalStatusPeriodCreateManyInput[] = [];
+  const detentionPeriods: Prisma.DetentionPeriodCreateManyInput[] = [];
   const deadlines: Prisma.DeadlineCreateManyInput[] = [];
   const recomputeFromDatabase: string[] = [];
   const written: Written[] = [];
@@ -194,6 +200,115 @@ export async function writeImportedOrders(
         endedAt: plan.state === 'ACTIVE' ? null : endedAt,
       });
     }
+    // Events of one day keep their order: a minute apart from midday (an EXPIRE at midnight).
+    const times = plan.events.map((e, i) =>
+      e.type === 'EXPIRE'
+        ? londonTime(e.on, 0, 0)
+        : new Date(londonTime(e.on, 12, 0).getTime() + i * 60_000),
+    );
+    const timeOf = (type: string, recall?: number): Date | null => {
+      const at = plan.events.findIndex((e) => e.type === type && e.recall === recall);
+      return at >= 0 ? (times[at] ?? null) : null;
+    };
+
+    // Recalls (s17E) and their end: released within the 72 hours, or the order revoked (s17F).
+    // The register holds days only: the ground, the notice and its service are not recorded
+    // (null), and the recall day at midday stands in for the times (decision 813).
+    const recallIds = plan.recalls.map(() => uuidV7());
+    const recallFacts: OrderDeadlineFacts['recalls'][number][] = [];
+    plan.recalls.forEach((r, k) => {
+      const began = timeOf('DETENTION_BEGINS', k) ?? londonTime(r.on, 12, 0);
+      const ended =
+        r.outcome === 'REVOKED'
+          ? (timeOf('REVOKE') ?? began)
+          : (timeOf('RELEASE_FROM_RECALL', k) ?? began);
+      const id = recallIds[k] as string;
+      recalls.push({
+        id,
+        orderId,
+        ground: null,
+        reasons: r.assumed
+          ? 'Not in the register, which records the revocation that followed this recall.'
+          : 'Imported from the register, which records the day of recall only.',
+        hospitalId: record.hospitalId,
+        noticeSignedAt: began,
+        serviceMethod: null,
+        servedOrPostedAt: began,
+        deemedServedAt: began,
+        detentionBeganAt: began,
+        deadlineAt: recallDeadline(began),
+        outcome: r.outcome,
+        endedAt: ended,
+      });
+      recallFacts.push({
+        id,
+        outcome: r.outcome,
+        detentionBeganAt: began,
+        deadlineAt: recallDeadline(began),
+      });
+    });
+    let revocationId: string | null = null;
+    let detentionId: string | null = null;
+    let revocationFacts: OrderDeadlineFacts['revocation'] = null;
+    let detentionFacts: OrderDeadlineFacts['revocationDetention'] = null;
+    if (plan.revocation) {
+      const k = plan.recalls.findIndex((r) => r.outcome === 'REVOKED');
+      const revokedAt = timeOf('REVOKE') ?? londonTime(plan.revocation.on, 12, 0);
+      revocationId = uuidV7();
+      revocations.push({
+        id: revocationId,
+        orderId,
+        recallId: recallIds[k] as string,
+        revokedAt,
+        revokedOn: toDbDate(plan.revocation.on),
+        hospitalId: record.hospitalId,
+        rcReasons: 'Imported from the register, which records the day of revocation only.',
+        amhpAgreementId: null,
+        recordedById: input.actorId,
+        createdAt: input.now,
+      });
+      revocationFacts = { revokedOn: plan.revocation.on, revokedAt, importedOn };
+      const periods = plan.revocation.detentionPeriods;
+      if (periods) {
+        // s17G: the detention the order followed has effect again from the day of revocation.
+        detentionId = uuidV7();
+        detentions.push({
+          id: detentionId,
+          patientId,
+          legalStatusCode: record.legalStatusCode,
+          hospitalId: record.hospitalId,
+          startAt: revokedAt,
+          startDate: toDbDate(plan.revocation.on),
+          expiryDate: periods[0] ? toDbDate(periods[0].end) : null,
+          revokedOrderId: orderId,
+        });
+        for (const p of periods) {
+          detentionPeriods.push({
+            id: uuidV7(),
+            legalStatusPeriodId: detentionId,
+            index: p.index,
+            months: p.months,
+            startDate: toDbDate(p.start),
+            endDate: toDbDate(p.end),
+            alternativeEndDate: p.alternativeEnd ? toDbDate(p.alternativeEnd) : null,
+            basis: p.basis,
+          });
+        }
+        detentionFacts = {
+          legalStatusCode: record.legalStatusCode,
+          ended: false,
+          expiryDate: periods[0]?.end ?? null,
+          periods: periods.map((p) => ({
+            index: p.index,
+            months: p.months,
+            startDate: p.start,
+            endDate: p.end,
+            alternativeEndDate: p.alternativeEnd ?? null,
+          })),
+        };
+      }
+    }
+
     const triggers: OrderDeadlineFacts['rightsTriggers'][number][] = [];
     plan.events.forEach((e, i) => {
       const eventId = uuidV7();
@@ -205,17 +320,18 @@ export async function writeImportedOrders(
         orderId,
         patientId,
         type: e.type,
-        // Events of one day keep their order: a minute apart from midday (an EXPIRE at midnight).
-        occurredAt:
-          e.type === 'EXPIRE'
-            ? londonTime(e.on, 0, 0)
-            : new Date(londonTime(e.on, 12, 0).getTime() + i * 60_000),
+        occurredAt: times[i] as Date,
+        recordedAt: input.now,
         recordedById: input.actorId,
         stateBefore: e.stateBefore,
         stateAfter: e.stateAfter,
         facts: {
           imported: source(e.column),
           note: e.note,
+          ...(e.recall !== undefined ? { recallId: recallIds[e.recall] } : {}),
+          ...(e.type === 'REVOKE'
+            ? { revocationId, legalStatusPeriodId: detentionId, hospitalId: record.hospitalId }
+            : {}),
           ...(e.type === 'MAKE'
             ? {
                 madeOn: plan.madeOn,
@@ -261,14 +377,14 @@ export async function writeImportedOrders(
         firstMedicationOn: null,
       },
       extensions: [],
-      recalls: [],
+      recalls: recallFacts,
       certificates: [],
       rightsTriggers: triggers,
       rightsRecords: [],
       tribunalCases: [],
       nearestRelativeOrders: [],
-      revocation: null,
-      revocationDetention: null,
+      revocation: revocationFacts,
+      revocationDetention: detentionFacts,
     };
     for (const value of computeOrderDeadlines(
       facts,
@@ -287,6 +403,10 @@ export async function writeImportedOrders(
   await bulkInsert(tx, 'CommunityTreatmentOrder', orders);
   await bulkInsert(tx, 'CtoPeriod', periods);
   await bulkInsert(tx, 'Condition', conditions);
+  await bulkInsert(tx, 'LegalStatusPeriod', detentions);
+  await bulkInsert(tx, 'DetentionPeriod', detentionPeriods);
+  await bulkInsert(tx, 'Recall', recalls);
+  await bulkInsert(tx, 'Revocation', revocations);
   await bulkInsert(tx, 'CtoEvent', events);
   // Its primary key refuses a second import of the same order, even from two commits at once.
   await bulkInsert(tx, 'ImportedOrder', imported);

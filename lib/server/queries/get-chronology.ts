@@ -455,9 +455,13 @@ export async function getChronology(
             title: 'Recalled to hospital: notice served',
             form: 'CTO3',
             detail: sentence([
-              `${RECALL_GROUND_LABELS[r.ground]}.`,
+              r.ground
+                ? `${RECALL_GROUND_LABELS[r.ground]}.`
+                : 'Imported from the register, which does not record the ground, the notice or the times: the recall day stands in for them.',
               `Hospital: ${hospitalName(r.hospitalId) ?? 'not recorded'}.`,
-              `${NOTICE_SERVICE_METHOD_LABELS[r.serviceMethod]} on ${formatDateTime(r.servedOrPostedAt)}.`,
+              r.serviceMethod
+                ? `${NOTICE_SERVICE_METHOD_LABELS[r.serviceMethod]} on ${formatDateTime(r.servedOrPostedAt)}.`
+                : null,
               r.reasons ? `Reasons: ${r.reasons}` : null,
             ]),
             enteredInError: error,

@@ -207,6 +207,10 @@ describe('every date form and every rejection reason, through the service', () =
     'CTO Start Date',
     'CTO Expiry',
     'Team',
+    'Renewed on',
+    'Revoked',
+    'Discharged',
+    'Local ID',
   ];
   const row = (over: Partial<Record<string, string>>) => {
     const base: Record<string, string> = {
@@ -241,6 +245,21 @@ describe('every date form and every rejection reason, through the service', () =
       await preview(csvOf([HEAD, ...forms.map((f) => row({ 'CTO Start Date': f }))]), 'forms.csv'),
     );
     expect(answer.rowResults.map((r) => r.outcome)).toEqual(forms.map(() => 'ACCEPTED'));
+    // d/m/yy with single digits, and a day that can only be day-first, in the same column.
+    const short = ok(
+      await preview(
+        csvOf([HEAD, row({ 'CTO Start Date': '5/10/26' }), row({ 'CTO Start Date': '25/9/26' })]),
+        'short.csv',
+      ),
+    );
+    const shortRows = await db.registerImportRow.findMany({
+      where: { importId: short.id },
+      orderBy: { row: 'asc' },
+    });
+    expect(shortRows.map((r) => (r.record as { ctoStart: unknown }).ctoStart)).toEqual([
+      { date: '2026-10-05' },
+      { date: '2026-09-25' },
+    ]);
     const stored = await db.registerImportRow.findMany({
       where: { importId: answer.id },
       orderBy: { row: 'asc' },
@@ -251,7 +270,23 @@ describe('every date form and every rejection reason, through the service', () =
   });
 
   it('rejects each reason with its column and a plain reason', async () => {
+    // A patient already in the app holds a local identifier (an order in force: under commit).
+    const holder = await createPatient(db, { trustId: (await theTrust(db)).id });
     const cases: [Partial<Record<string, string>>, string, string][] = [
+      [{ 'Renewed on': '01/09/2026' }, 'DATE_BEFORE_START', 'Renewed on'],
+      [
+        { 'CTO Start Date': '01/01/2026', 'Renewed on': '01/08/2026' },
+        'RENEWAL_AFTER_EXPIRY',
+        'Renewed on',
+      ],
+      [
+        { 'CTO Start Date': '01/01/2026', Discharged: '01/08/2026' },
+        'ENDED_AFTER_EXPIRY',
+        'Discharged',
+      ],
+      [{ Revoked: '01/11/2026', Discharged: '02/11/2026' }, 'REVOKED_AND_DISCHARGED', 'Discharged'],
+      [{ 'Local ID': holder.localId }, 'LOCAL_ID_IN_USE', 'Local ID'],
+
       [{ 'NHS Number': '943 476 5918' }, 'INVALID_NHS_NUMBER', 'NHS Number'],
       [{ DOB: '30/02/1980' }, 'IMPOSSIBLE_DATE', 'DOB'],
       [{ DOB: 'last spring' }, 'UNREADABLE_DATE', 'DOB'],
@@ -445,6 +480,40 @@ describe('commit', () => {
       ).toContain('ALREADY_IMPORTED');
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a new order for a patient whose imported order is in force', async () => {
+    const achebe = await db.patient.findUniqueOrThrow({ where: { nhsNumber: SAMPLE_NHS.achebe } });
+    const answer = ok(
+      await preview(
+        csvOf([
+          [
+            'NHS Number',
+            'Local ID',
+            'Surname',
+            'Forename',
+            'DOB',
+            'Hospital',
+            'Section',
+            'CTO Start Date',
+          ],
+          [
+            SAMPLE_NHS.achebe,
+            achebe.localId,
+            'Achebe',
+            'Ngozi',
+            '14/03/1979',
+            'Northshire Hospital',
+            'S3',
+            '01/11/2026',
+          ],
+        ]),
+        'in-force.csv',
+      ),
+    );
+    const result = answer.rowResults[0];
+    expect(result?.outcome).toBe('REJECTED');
+    expect(result?.messages.find((m) => m.code === 'ORDER_IN_FORCE')?.column).toBe('NHS Number');
   });
 
   it('remembers a mapping for the next file', async () => {

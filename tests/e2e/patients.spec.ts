@@ -159,4 +159,5 @@ test('the MHA office registers a patient, changes their care coordinator and cor
   await page.goto(`${patientUrl}/chronology`);
   await expect(page.getByText('Date of birth corrected')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Care coordinator changed')).toBeVisible();
+  await expectAccessible(page);
 });

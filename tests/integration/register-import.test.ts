@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { fromDbDate } from '@/lib/server/dates';
 import { recomputeDeadlinesForOrders } from '@/lib/server/deadlines/recompute';
+import { getChronology } from '@/lib/server/queries/get-chronology';
 import { AccessDenied } from '@/lib/server/queries/access';
 import {
   getRegisterImport,
@@ -445,6 +446,25 @@ describe('commit', () => {
     });
     expect(fromDbDate(hughes.revocation?.revokedOn as Date)).toBe('2025-05-03');
     expect(hughes.events[1]?.facts).toMatchObject({ recallId: hughes.recalls[0]?.id });
+    const chronology = await getChronology(
+      {
+        actor: {
+          ...mha,
+          roles: [...mha.roles],
+          teamIds: [...mha.teamIds],
+          name: 'MHA office',
+          sessionId: '',
+        },
+        client: db,
+      },
+      hughes.patientId,
+      { kinds: ['recall'] },
+    );
+    const recallEntry = chronology.entries.find(
+      (e) => e.title === 'Recalled to hospital (from the imported register)',
+    );
+    expect(recallEntry?.detail).toContain('Imported from the register');
+    expect(recallEntry?.form).toBeUndefined();
     // Its six months of detention ended long before the import: not guessed at, and no task
     // for the past (decision 812).
     expect(hughes.revocationDetention).toBeNull();

@@ -452,8 +452,11 @@ export async function getChronology(
             id: `recall:${r.id}:served`,
             at: r.deemedServedAt,
             kind: 'recall',
-            title: 'Recalled to hospital: notice served',
-            form: 'CTO3',
+            // An imported recall (decision 813) has no notice on record.
+            title: r.ground
+              ? 'Recalled to hospital: notice served'
+              : 'Recalled to hospital (from the imported register)',
+            ...(r.ground ? { form: 'CTO3' as const } : {}),
             detail: sentence([
               r.ground
                 ? `${RECALL_GROUND_LABELS[r.ground]}.`

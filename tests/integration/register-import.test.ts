@@ -719,6 +719,9 @@ describe('recalls, revocations and the clocks of imported history', () => {
     const revoked = await order(nhs.revokedNow);
     expect(revoked.state).toBe('REVOKED');
     expect(revoked.revocation?.recallId).toBe(revoked.recalls[0]?.id);
+    // The order, the recall and the revocation end at one moment.
+    expect(revoked.endedAt?.getTime()).toBe(revoked.revocation?.revokedAt.getTime());
+    expect(revoked.recalls[0]?.endedAt?.getTime()).toBe(revoked.revocation?.revokedAt.getTime());
     expect(revoked.revocationDetention?.detentionPeriods).toHaveLength(3);
     expect(fromDbDate(revoked.revocationDetention?.expiryDate as Date)).toBe('2027-06-02');
     expect(revoked.deadlines.map((d) => d.kind).sort()).toEqual(

@@ -94,7 +94,7 @@ export async function writeImportedOrders(
     const legalId = uuidV7();
     const madeAt = londonTime(plan.madeOn, 12, 0);
     const endedOn = plan.endedOn;
-    const endedAt = endedOn ? londonTime(endedOn, plan.state === 'EXPIRED' ? 0 : 12, 0) : null;
+
     const source = (column: string | null) => ({
       importId: input.importId,
       fileName: input.fileName,
@@ -103,6 +103,27 @@ export async function writeImportedOrders(
       column,
     });
 
+    // Events of one day keep their order: a minute apart from midday (an EXPIRE at midnight).
+    const times = plan.events.map((e, i) =>
+      e.type === 'EXPIRE'
+        ? londonTime(e.on, 0, 0)
+        : new Date(londonTime(e.on, 12, 0).getTime() + i * 60_000),
+    );
+    const timeOf = (type: string, recall?: number): Date | null => {
+      const at = plan.events.findIndex((e) => e.type === type && e.recall === recall);
+      return at >= 0 ? (times[at] ?? null) : null;
+    };
+
+    // The order ends when its last event happens (a revocation at the REVOKE's moment).
+    const endedAt = endedOn
+      ? (timeOf(
+          plan.state === 'REVOKED'
+            ? 'REVOKE'
+            : plan.state === 'DISCHARGED'
+              ? 'DISCHARGE_BY_RC'
+              : 'EXPIRE',
+        ) ?? londonTime(endedOn, plan.state === 'EXPIRED' ? 0 : 12, 0))
+      : null;
     if (newPatient) {
       patients.push({
         id: patientId,
@@ -200,17 +221,6 @@ export async function writeImportedOrders(
         endedAt: plan.state === 'ACTIVE' ? null : endedAt,
       });
     }
-    // Events of one day keep their order: a minute apart from midday (an EXPIRE at midnight).
-    const times = plan.events.map((e, i) =>
-      e.type === 'EXPIRE'
-        ? londonTime(e.on, 0, 0)
-        : new Date(londonTime(e.on, 12, 0).getTime() + i * 60_000),
-    );
-    const timeOf = (type: string, recall?: number): Date | null => {
-      const at = plan.events.findIndex((e) => e.type === type && e.recall === recall);
-      return at >= 0 ? (times[at] ?? null) : null;
-    };
-
     // Recalls (s17E) and their end: released within the 72 hours, or the order revoked (s17F).
     // The register holds days only: the ground, the notice and its service are not recorded
     // (null), and the recall day at midday stands in for the times (decision 813).

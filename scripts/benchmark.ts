@@ -5,8 +5,10 @@
 // real through the sign-in route (CSRF token, then the credentials callback), then every case
 // is timed: each role's dashboard, the register, /api/v1/work-items, the patients list, the
 // cases in scripts/bench/cases/*.ts, and /api/health in the same run; then the CSV export of
-// the whole register (time and the server's peak memory), and 100 concurrent signed-in
-// sessions loading their dashboards. A measurement, not a test: nothing in CI runs it.
+// the whole register (time and the server's peak memory), 100 concurrent signed-in
+// sessions loading their dashboards, and the import of a 10,000-row register (preview and
+// commit through the services, in a process of its own: scripts/bench/import.ts). A measurement, not a test: nothing in CI runs it.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -331,6 +333,34 @@ const crowdErrors = outcomes.filter((o) => !o.ok);
 const crowdLine = `${CONCURRENT} concurrent sessions loading dashboards: ${crowdErrors.length} errors${crowdErrors.length ? ` (${[...new Set(crowdErrors.map((e) => e.status))].join(', ')})` : ''}; p50 ${pct(crowdTimes, 0.5).toFixed(0)} ms, p95 ${pct(crowdTimes, 0.95).toFixed(0)} ms, all done in ${(wall / 1000).toFixed(2)} s`;
 console.log(crowdLine);
 
+// The register import at scale (issue 10): a 10,000-row register made now, previewed and
+// committed against the database in a process of its own, so that its memory is its own.
+let importLines: string[] = [];
+if (process.env.DATABASE_URL && process.env.BENCH_IMPORT !== 'false') {
+  console.log('\nImporting a 10,000-row register (scripts/bench/import.ts)...');
+  const child = spawn(
+    'npx',
+    ['tsx', '--conditions=react-server', join('scripts', 'bench', 'import.ts'), '10000'],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_OPTIONS: '--expose-gc' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const code: number = await new Promise((resolve) =>
+    child.once('exit', (status) => resolve(status ?? 1)),
+  );
+  importLines = out
+    .split('\n')
+    .filter((l) => /^(Preview|Commit|Goals)/.test(l))
+    .concat(code === 0 ? [] : [`Import bench exited with ${code}.`]);
+}
+
 // --- The table --------------------------------------------------------------------------------
 console.log('\n| Route | p50 | p95 | × health p50 | Goal (p50 / p95) | Met |');
 console.log('| --- | --- | --- | --- | --- | --- |');
@@ -353,4 +383,5 @@ console.log(
 console.log(csv.line);
 console.log(xlsx.line);
 console.log(crowdLine);
+for (const line of importLines) console.log(line);
 await stop(0);

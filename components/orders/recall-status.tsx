@@ -23,8 +23,8 @@ export function RecallStatus({ page }: { page: FlowPage }) {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Recall notice (CTO3)</dt>
           <dd className="nhsuk-summary-list__value">
-            {humanise(recall.serviceMethod)}; counts as served{' '}
-            {formatInstant(recall.deemedServedAt)}
+            {recall.serviceMethod ? humanise(recall.serviceMethod) : 'Service not recorded'}; counts
+            as served {formatInstant(recall.deemedServedAt)}
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">

@@ -304,6 +304,16 @@ export function recallDeadline(detentionBegan: Date): Date {
 }
 
 /**
+ * C4 when only the day is known (a register imported from a spreadsheet): the last calendar day
+ * on which a patient detained after recall on `detainedOn` can still be detained, released or
+ * have the order revoked. The 72 hours run from the moment detention began (s17F(8)(a)) and end
+ * by law at most three days later (s17F(4), (6)); with no time, that day is the latest possible.
+ */
+export function lastDayOfRecallDetention(detainedOn: IsoDate): IsoDate {
+  return addDays(detainedOn, RECALL_HOURS / 24);
+}
+
+/**
  * C4 with AWOL. s21(4): if the patient is absent without leave on the day on which the 72 hours
  * would end, they end 72 hours after the return instead. Where the patient was absent on that day
  * but back before the moment the 72 hours ended, the literal reading still gives a fresh 72 hours;

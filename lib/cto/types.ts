@@ -219,7 +219,8 @@ export type RecallOutcome =
 
 /** The current (or last) recall episode. */
 export interface RecallSnapshot {
-  readonly serviceMethod: ServiceMethod;
+  /** Null for a recall imported from the register, which does not record it. */
+  readonly serviceMethod: ServiceMethod | null;
   /** When the CTO3 was handed over, delivered or posted. */
   readonly handedOrPostedAt: Date;
   /** When the CTO3 counts as served (C15); detention cannot begin before it. */

@@ -10,7 +10,15 @@
  * A row is REJECTED (it cannot be imported as it is), WARNING (it can be, once a person has
  * decided each question it raises) or ACCEPTED. The plan says exactly what a commit writes.
  */
-import { addDays, compareDates, formatDate, maxDate, type IsoDate } from '@/lib/cto';
+import {
+  addDays,
+  compareDates,
+  formatDate,
+  lastDayOfRecallDetention,
+  maxDate,
+  revocationConsequences,
+  type IsoDate,
+} from '@/lib/cto';
 import {
   columnDateOrder,
   readDate,
@@ -55,6 +63,8 @@ export type MessageCode =
   | 'DUPLICATE_IN_FILE'
   | 'LOCAL_ID_IN_USE'
   | 'ORDER_IN_FORCE'
+  | 'RECALL_IN_PROGRESS'
+  | 'RECALL_AFTER_END'
   // Questions for a person
   | 'AMBIGUOUS_DATE'
   | 'EXPIRY_MISMATCH'
@@ -67,7 +77,9 @@ export type MessageCode =
   | 'LOCAL_ID_FROM_NHS_NUMBER'
   | 'DISCHARGE_ROUTE_NOT_RECORDED'
   | 'EXPIRED'
-  | 'NO_STATED_EXPIRY';
+  | 'NO_STATED_EXPIRY'
+  | 'RECALL_FOR_REVOCATION_ASSUMED'
+  | 'DETENTION_AFTER_REVOCATION_NOT_RECORDED';
 
 export type Severity = 'error' | 'question' | 'info';
 
@@ -496,15 +508,37 @@ export interface Decision {
 
 export const SKIP = 'SKIP';
 
-export type PlannedState = 'ACTIVE' | 'REVOKED' | 'DISCHARGED' | 'EXPIRED';
+export type PlannedState = 'ACTIVE' | 'RECALLED' | 'REVOKED' | 'DISCHARGED' | 'EXPIRED';
 
 export interface PlannedEvent {
-  readonly type: 'MAKE' | 'FURNISH_CTO7' | 'OTHER' | 'REVOKE' | 'DISCHARGE_BY_RC' | 'EXPIRE';
+  readonly type:
+    | 'MAKE'
+    | 'FURNISH_CTO7'
+    | 'DETENTION_BEGINS'
+    | 'RELEASE_FROM_RECALL'
+    | 'REVOKE'
+    | 'DISCHARGE_BY_RC'
+    | 'EXPIRE';
   readonly on: IsoDate;
   readonly stateBefore: PlannedState | null;
   readonly stateAfter: PlannedState;
   readonly column: string | null;
   readonly note: string;
+  /** For a recall's events: which of the plan's recalls (its index in `recalls`). */
+  readonly recall?: number;
+}
+
+/**
+ * A recall the register records (s17E), with the day only: the patient was detained that day
+ * and, within the 72 hours, released or the order revoked (s17F). `assumed` when the register
+ * gives a revocation but no recall in the 72 hours before it (s17F(4) revokes only a recalled
+ * patient's order).
+ */
+export interface PlannedRecall {
+  readonly on: IsoDate;
+  readonly outcome: 'RELEASED' | 'REVOKED';
+  readonly column: string | null;
+  readonly assumed: boolean;
 }
 
 export interface OrderPlan {
@@ -524,6 +558,24 @@ export interface OrderPlan {
   readonly endedOn: IsoDate | null;
   readonly endReason: 'REVOKED' | 'DISCHARGED_BY_RESPONSIBLE_CLINICIAN' | 'EXPIRED' | null;
   readonly events: PlannedEvent[];
+  readonly recalls: PlannedRecall[];
+  /**
+   * A revocation (s17F) and, when its first period of detention (s17G, lib/cto
+   * revocationConsequences) has not ended by the day of import, that detention.
+   */
+  readonly revocation: {
+    readonly on: IsoDate;
+    readonly detentionPeriods:
+      | {
+          index: number;
+          months: number;
+          start: IsoDate;
+          end: IsoDate;
+          alternativeEnd?: IsoDate;
+          basis: string;
+        }[]
+      | null;
+  } | null;
   readonly statedExpiry: IsoDate | null;
   readonly reconciliation: Reconciliation;
   readonly decisions: readonly Decision[];
@@ -670,6 +722,31 @@ export function evaluateRecord(
   recallDates.forEach((d) => before(d, 'recalledOn', 'recall date'));
   before(revokedDate, 'revokedOn', 'revocation date');
   before(dischargedDate, 'dischargedOn', 'discharge date');
+  const orderEndedOn = revokedDate ?? dischargedDate;
+  recallDates.forEach((d) => {
+    if (orderEndedOn && compareDates(d, orderEndedOn) > 0)
+      messages.push(
+        error(
+          col('recalledOn'),
+          'RECALL_AFTER_END',
+          `The recall on ${formatDate(d)} is after the order ended on ${formatDate(orderEndedOn)}: a patient can be recalled only while the order is in force (s17E).`,
+        ),
+      );
+  });
+  const lastRecall = recallDates.at(-1);
+  if (
+    lastRecall &&
+    !orderEndedOn &&
+    compareDates(lastDayOfRecallDetention(lastRecall), today) >= 0
+  ) {
+    messages.push(
+      error(
+        col('recalledOn'),
+        'RECALL_IN_PROGRESS',
+        `The recall on ${formatDate(lastRecall)} may still be running: its 72 hours (s17F) need the time the patient was detained, which a register does not hold. Clear the recall from this row and record it on the order with its times once imported, or import the row after the recall has ended.`,
+      ),
+    );
+  }
   if (revokedDate && dischargedDate) {
     messages.push(
       error(
@@ -833,16 +910,64 @@ export function evaluateRecord(
       note: `Order renewed (CTO7): not in the register's renewal column; added by decision to match its expiry of ${statedDate ? formatDate(statedDate) : ''}. The date is the last day of the period renewed, not the date of the form.`,
     });
   }
-  recallDates.forEach((d) =>
+  // Recalls: each one detained the patient (CTO4) and ended with a release within the 72 hours,
+  // except the one the revocation followed (s17F(4)): the latest within the 72 hours before it,
+  // or, when the register gives none, one assumed on the day of revocation.
+  const plannedRecalls: PlannedRecall[] = recallDates.map((d) => ({
+    on: d,
+    outcome: 'RELEASED',
+    column: col('recalledOn'),
+    assumed: false,
+  }));
+  if (revokedDate) {
+    const at = plannedRecalls.findLastIndex(
+      (r) =>
+        compareDates(r.on, revokedDate) <= 0 &&
+        compareDates(lastDayOfRecallDetention(r.on), revokedDate) >= 0,
+    );
+    if (at >= 0) {
+      const found = plannedRecalls[at] as PlannedRecall;
+      plannedRecalls[at] = { ...found, outcome: 'REVOKED' };
+    } else {
+      plannedRecalls.push({
+        on: revokedDate,
+        outcome: 'REVOKED',
+        column: col('revokedOn'),
+        assumed: true,
+      });
+      messages.push(
+        info(
+          col('revokedOn'),
+          'RECALL_FOR_REVOCATION_ASSUMED',
+          `An order is revoked only after a recall (s17F(4)), and the register gives none in the 72 hours before ${formatDate(revokedDate)}: a recall on that day is recorded with the revocation.`,
+        ),
+      );
+    }
+  }
+  plannedRecalls.forEach((r, index) => {
     events.push({
-      type: 'OTHER',
-      on: d,
+      type: 'DETENTION_BEGINS',
+      on: r.on,
       stateBefore: 'ACTIVE',
-      stateAfter: 'ACTIVE',
-      column: col('recalledOn'),
-      note: 'Recalled to hospital (s17E): imported from the register, which does not record the times or the release.',
-    }),
-  );
+      stateAfter: 'RECALLED',
+      column: r.column,
+      recall: index,
+      note: r.assumed
+        ? 'Recalled to hospital (s17E): not in the register, which records the revocation that followed; the day of revocation stands in.'
+        : 'Recalled to hospital (s17E) and detained: imported from the register, which records the day only (no ground, notice or times).',
+    });
+    if (r.outcome === 'RELEASED') {
+      events.push({
+        type: 'RELEASE_FROM_RECALL',
+        on: r.on,
+        stateBefore: 'RECALLED',
+        stateAfter: 'ACTIVE',
+        column: r.column,
+        recall: index,
+        note: 'Released from recall (s17F(5)): the register does not record when; the order continued.',
+      });
+    }
+  });
   const endedAt = revokedDate ?? dischargedDate;
   if (endedAt && compareDates(endedAt, last.end) > 0) {
     messages.push(
@@ -864,7 +989,7 @@ export function evaluateRecord(
     events.push({
       type: 'REVOKE',
       on: revokedDate,
-      stateBefore: 'ACTIVE',
+      stateBefore: 'RECALLED',
       stateAfter: 'REVOKED',
       column: col('revokedOn'),
       note: 'Order revoked (CTO5, s17F): imported from the register.',
@@ -908,7 +1033,39 @@ export function evaluateRecord(
       ),
     );
   }
+  // Events of one day keep the order they were planned in (a recall before its release).
   events.sort((a, b) => compareDates(a.on, b.on));
+
+  let revocation: OrderPlan['revocation'] = null;
+  if (revokedDate) {
+    // s17G: the detention restarts on the day of revocation. When its first six months have
+    // ended by the import, the register cannot say whether it was renewed: it is not recorded.
+    const consequences = revocationConsequences(revokedDate);
+    const first = consequences.detentionPeriods[0];
+    const running = first !== undefined && compareDates(first.end, today) >= 0;
+    revocation = {
+      on: revokedDate,
+      detentionPeriods: running
+        ? consequences.detentionPeriods.map((p) => ({
+            index: p.index,
+            months: p.months,
+            start: p.start,
+            end: p.end,
+            ...(p.alternativeEnd ? { alternativeEnd: p.alternativeEnd } : {}),
+            basis: p.basis,
+          }))
+        : null,
+    };
+    if (!running) {
+      messages.push(
+        info(
+          col('revokedOn'),
+          'DETENTION_AFTER_REVOCATION_NOT_RECORDED',
+          `After the revocation on ${formatDate(revokedDate)} the patient was detained again (s17G); its first six months have ended and the register does not say whether it was renewed, so that detention is not imported. Record it on the patient if they are still detained.`,
+        ),
+      );
+    }
+  }
 
   return {
     outcome: 'ACCEPTED',
@@ -924,6 +1081,8 @@ export function evaluateRecord(
       endedOn: endedOn ? maxDate(endedOn, start) : null,
       endReason,
       events,
+      recalls: plannedRecalls,
+      revocation,
       statedExpiry: statedDate,
       reconciliation,
       decisions,

@@ -4,7 +4,7 @@
  * a section as "S3", "s.3", "Section 3" or "s37". Each reader returns the value or undefined;
  * the caller says what was wrong in plain English. Pure.
  */
-import { isValidNhsNumber } from '@/lib/cto';
+import { checkNhsNumber } from '@/lib/patients/nhs-number';
 import { ETHNIC_CATEGORIES } from '@/lib/codes/ethnic-category';
 import { canLeadToCto } from '@/lib/codes/legal-status';
 import { tidy, type Cell } from './dates';
@@ -25,16 +25,14 @@ export type NhsNumberReading =
   { ok: true; value: string } | { ok: false; reason: 'not-ten-digits' | 'check-digit' };
 
 /**
- * An NHS number: ten digits, spaces or hyphens allowed between them ("943 476 5919",
- * "943-476-5919"), or a number cell. The tenth digit must be the Modulus 11 check digit
- * (NHS Data Dictionary; lib/cto/nhs-number.ts).
+ * An NHS number as a register cell holds it ("943 476 5919", "943-476-5919", or a number cell),
+ * read by the one check the register form and the API use (lib/patients/nhs-number.ts): the
+ * tenth digit must be the Modulus 11 check digit of the first nine.
  */
 export function readNhsNumber(cell: Cell): NhsNumberReading {
-  const digits = cellText(cell).replace(/[\s-]/g, '');
-  if (!/^\d{10}$/.test(digits)) return { ok: false, reason: 'not-ten-digits' };
-  return isValidNhsNumber(digits)
-    ? { ok: true, value: digits }
-    : { ok: false, reason: 'check-digit' };
+  const check = checkNhsNumber(cellText(cell));
+  if (check.ok) return { ok: true, value: check.nhsNumber };
+  return { ok: false, reason: check.problem === 'CHECK_DIGIT' ? 'check-digit' : 'not-ten-digits' };
 }
 
 const SEX_WORDS: Record<string, ImportSex> = {

@@ -9,6 +9,8 @@
  *
  *   DATABASE_URL=postgresql://…/scratch npx tsx --conditions=react-server scripts/bench/import.ts [rows]
  *
+ * `npm run bench` runs it (10,000 rows) after its HTTP cases; BENCH_IMPORT=false leaves it out.
+ *
  * (`--conditions=react-server` lets the server modules load outside Next.js.)
  */
 import { randomUUID } from 'node:crypto';

@@ -157,4 +157,5 @@ test('the MHA office registers a patient, changes their care coordinator and cor
   await page.goto(`${patientUrl}/chronology`);
   await expect(page.getByText('Date of birth corrected')).toBeVisible();
   await expect(page.getByText('Care coordinator changed')).toBeVisible();
+  await expectAccessible(page);
 });

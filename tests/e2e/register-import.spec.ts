@@ -53,10 +53,37 @@ test('the MHA office imports the sample register and sees the clocks of an impor
   await expect(page.getByText('8 orders were imported.')).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'Evans, Rhiannon' }).click();
-  await expect(page.getByRole('heading', { name: /Rhiannon Evans|Evans/, level: 1 })).toBeVisible();
-  await expect(page.getByText(/19 March 2027/).first()).toBeVisible();
+  // The imported patients are in the register, with the expiry lib/cto gave them.
+  await page.getByRole('link', { name: 'Register', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'Register', level: 1 })).toBeVisible();
+  for (const [search, name, expiry] of [
+    ['Evans', 'EVANS, Rhiannon', '19 March 2027'],
+    ['Achebe', 'ACHEBE, Ngozi', '1 April 2027'],
+  ] as const) {
+    await page.getByLabel('Name or NHS number').fill(search);
+    await page.getByRole('button', { name: 'Filter the register' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+    await expect(row).toContainText(expiry);
+  }
   await expectAccessible(page);
+
+  // Their clocks on their pages: the expiry (Evans's with the renewal added by the decision) and
+  // the extension window, as for any order.
+  for (const [name, expiry] of [
+    ['ACHEBE, Ngozi', '1 April 2027'],
+    ['EVANS, Rhiannon', '19 March 2027'],
+  ] as const) {
+    await page.getByLabel('Name or NHS number').fill(name.split(',')[0] as string);
+    await page.getByRole('button', { name: 'Filter the register' }).click();
+    await page.getByRole('link', { name }).click();
+    const deadlines = page.getByRole('table', { name: 'Open deadlines' });
+    await expect(
+      deadlines.getByRole('row').filter({ hasText: 'Order expires unless extended' }),
+    ).toContainText(expiry);
+    await expect(deadlines).toContainText('Examine and extend (CTO7) in the extension window');
+    await expectAccessible(page);
+    await page.goBack();
+  }
 
   // The import can be reviewed afterwards.
   await page.goto('/imports');

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { fromDbDate } from '@/lib/server/dates';
+import { recomputeDeadlinesForOrders } from '@/lib/server/deadlines/recompute';
+import { getChronology } from '@/lib/server/queries/get-chronology';
 import { AccessDenied } from '@/lib/server/queries/access';
 import {
   getRegisterImport,
@@ -107,6 +109,17 @@ function outcomes(answer: ImportAnswer): Record<number, [string, string[]]> {
   );
 }
 
+/** The columns every row needs, in the headings an office uses. */
+const MINIMAL_HEAD = [
+  'NHS Number',
+  'Surname',
+  'Forename',
+  'DOB',
+  'Hospital',
+  'Section',
+  'CTO Start Date',
+];
+
 const csvOf = (rows: string[][]) =>
   new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n'));
 
@@ -206,6 +219,10 @@ describe('every date form and every rejection reason, through the service', () =
     'CTO Start Date',
     'CTO Expiry',
     'Team',
+    'Renewed on',
+    'Revoked',
+    'Discharged',
+    'Local ID',
   ];
   const row = (over: Partial<Record<string, string>>) => {
     const base: Record<string, string> = {
@@ -240,6 +257,21 @@ describe('every date form and every rejection reason, through the service', () =
       await preview(csvOf([HEAD, ...forms.map((f) => row({ 'CTO Start Date': f }))]), 'forms.csv'),
     );
     expect(answer.rowResults.map((r) => r.outcome)).toEqual(forms.map(() => 'ACCEPTED'));
+    // d/m/yy with single digits, and a day that can only be day-first, in the same column.
+    const short = ok(
+      await preview(
+        csvOf([HEAD, row({ 'CTO Start Date': '5/10/26' }), row({ 'CTO Start Date': '25/9/26' })]),
+        'short.csv',
+      ),
+    );
+    const shortRows = await db.registerImportRow.findMany({
+      where: { importId: short.id },
+      orderBy: { row: 'asc' },
+    });
+    expect(shortRows.map((r) => (r.record as { ctoStart: unknown }).ctoStart)).toEqual([
+      { date: '2026-10-05' },
+      { date: '2026-09-25' },
+    ]);
     const stored = await db.registerImportRow.findMany({
       where: { importId: answer.id },
       orderBy: { row: 'asc' },
@@ -250,7 +282,23 @@ describe('every date form and every rejection reason, through the service', () =
   });
 
   it('rejects each reason with its column and a plain reason', async () => {
+    // A patient already in the app holds a local identifier (an order in force: under commit).
+    const holder = await createPatient(db, { trustId: (await theTrust(db)).id });
     const cases: [Partial<Record<string, string>>, string, string][] = [
+      [{ 'Renewed on': '01/09/2026' }, 'DATE_BEFORE_START', 'Renewed on'],
+      [
+        { 'CTO Start Date': '01/01/2026', 'Renewed on': '01/08/2026' },
+        'RENEWAL_AFTER_EXPIRY',
+        'Renewed on',
+      ],
+      [
+        { 'CTO Start Date': '01/01/2026', Discharged: '01/08/2026' },
+        'ENDED_AFTER_EXPIRY',
+        'Discharged',
+      ],
+      [{ Revoked: '01/11/2026', Discharged: '02/11/2026' }, 'REVOKED_AND_DISCHARGED', 'Discharged'],
+      [{ 'Local ID': holder.localId }, 'LOCAL_ID_IN_USE', 'Local ID'],
+
       [{ 'NHS Number': '943 476 5918' }, 'INVALID_NHS_NUMBER', 'NHS Number'],
       [{ DOB: '30/02/1980' }, 'IMPOSSIBLE_DATE', 'DOB'],
       [{ DOB: 'last spring' }, 'UNREADABLE_DATE', 'DOB'],
@@ -376,12 +424,56 @@ describe('commit', () => {
     });
     expect(farah.legalStatusPeriod.legalStatusCode).toBe('10');
 
+    // Recalled on 1 May 2025 and revoked on 3 May, within the 72 hours: a recall record and a
+    // revocation record (decision 813), not an "other" event.
     const hughes = await db.communityTreatmentOrder.findFirstOrThrow({
       where: { patient: { nhsNumber: SAMPLE_NHS.hughes } },
-      include: { events: { orderBy: { occurredAt: 'asc' } } },
+      include: {
+        events: { orderBy: { occurredAt: 'asc' } },
+        recalls: true,
+        revocation: true,
+        revocationDetention: true,
+        deadlines: true,
+      },
     });
     expect(hughes).toMatchObject({ state: 'REVOKED', endReason: 'REVOKED' });
-    expect(hughes.events.map((e) => e.type)).toEqual(['MAKE', 'OTHER', 'REVOKE']);
+    expect(hughes.events.map((e) => e.type)).toEqual(['MAKE', 'DETENTION_BEGINS', 'REVOKE']);
+    expect(hughes.recalls).toHaveLength(1);
+    expect(hughes.recalls[0]).toMatchObject({ outcome: 'REVOKED', ground: null });
+    expect(hughes.revocation).toMatchObject({
+      recallId: hughes.recalls[0]?.id,
+      amhpAgreementId: null,
+    });
+    expect(fromDbDate(hughes.revocation?.revokedOn as Date)).toBe('2025-05-03');
+    expect(hughes.events[1]?.facts).toMatchObject({ recallId: hughes.recalls[0]?.id });
+    const chronology = await getChronology(
+      {
+        actor: {
+          ...mha,
+          roles: [...mha.roles],
+          teamIds: [...mha.teamIds],
+          name: 'MHA office',
+          sessionId: '',
+        },
+        client: db,
+      },
+      hughes.patientId,
+      { kinds: ['recall'] },
+    );
+    const recallEntry = chronology.entries.find(
+      (e) => e.title === 'Recalled to hospital (from the imported register)',
+    );
+    expect(recallEntry?.detail).toContain('Imported from the register');
+    expect(recallEntry?.form).toBeUndefined();
+    // Its six months of detention ended long before the import: not guessed at, and no task
+    // for the past (decision 812).
+    expect(hughes.revocationDetention).toBeNull();
+    expect(hughes.deadlines).toEqual([]);
+    expect(committed.rowResults.find((r) => r.row === 14)?.messages.map((m) => m.code)).toContain(
+      'DETENTION_AFTER_REVOCATION_NOT_RECORDED',
+    );
+    // Imported history raises no rights-information task for the past (decision 812).
+    expect(kinds).not.toContain('RIGHTS_INFORMATION');
     const ghosh = await db.communityTreatmentOrder.findFirstOrThrow({
       where: { patient: { nhsNumber: SAMPLE_NHS.ghosh } },
     });
@@ -421,6 +513,40 @@ describe('commit', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a new order for a patient whose imported order is in force', async () => {
+    const achebe = await db.patient.findUniqueOrThrow({ where: { nhsNumber: SAMPLE_NHS.achebe } });
+    const answer = ok(
+      await preview(
+        csvOf([
+          [
+            'NHS Number',
+            'Local ID',
+            'Surname',
+            'Forename',
+            'DOB',
+            'Hospital',
+            'Section',
+            'CTO Start Date',
+          ],
+          [
+            SAMPLE_NHS.achebe,
+            achebe.localId,
+            'Achebe',
+            'Ngozi',
+            '14/03/1979',
+            'Northshire Hospital',
+            'S3',
+            '01/11/2026',
+          ],
+        ]),
+        'in-force.csv',
+      ),
+    );
+    const result = answer.rowResults[0];
+    expect(result?.outcome).toBe('REJECTED');
+    expect(result?.messages.find((m) => m.code === 'ORDER_IN_FORCE')?.column).toBe('NHS Number');
+  });
+
   it('remembers a mapping for the next file', async () => {
     const next = ok(await preview(fixture('csv'), 'next.csv'));
     const detail = await getRegisterImport({ actor: { ...mha, sessionId: '' } as never }, next.id);
@@ -451,15 +577,7 @@ describe('commit', () => {
     const trust = await theTrust(db);
     const first = randomTestNhsNumber();
     const second = randomTestNhsNumber();
-    const HEAD = [
-      'NHS Number',
-      'Surname',
-      'Forename',
-      'DOB',
-      'Hospital',
-      'Section',
-      'CTO Start Date',
-    ];
+    const HEAD = MINIMAL_HEAD;
     const previewed = ok(
       await preview(
         csvOf([
@@ -512,6 +630,135 @@ describe('commit', () => {
     expect(await db.communityTreatmentOrder.count({ where: { patient: { nhsNumber: nhs } } })).toBe(
       1,
     );
+  });
+});
+
+describe('recalls, revocations and the clocks of imported history', () => {
+  const HEAD = [...MINIMAL_HEAD, 'Recalled', 'Revoked', 'Discharged'];
+  const nhs = {
+    released: randomTestNhsNumber(),
+    revokedNow: randomTestNhsNumber(),
+    madeNow: randomTestNhsNumber(),
+    running: randomTestNhsNumber(),
+    afterEnd: randomTestNhsNumber(),
+    noRecall: randomTestNhsNumber(),
+  };
+  const line = (n: string, start: string, recalled = '', revoked = '', discharged = '') => [
+    n,
+    'Recall',
+    'Test',
+    '01/01/1980',
+    'Northshire Hospital',
+    'S3',
+    start,
+    recalled,
+    revoked,
+    discharged,
+  ];
+  let answer: CommitAnswer;
+
+  it('imports recalls and revocations as records the clocks read, and rejects a recall that may be running', async () => {
+    answer = ok(
+      await preview(
+        csvOf([
+          HEAD,
+          line(nhs.released, '01/07/2026', '01/09/2026'),
+          line(nhs.revokedNow, '01/07/2026', '01/12/2026', '03/12/2026'),
+          line(nhs.madeNow, '03/12/2026'),
+          line(nhs.running, '01/07/2026', '06/12/2026'),
+          line(nhs.afterEnd, '01/06/2026', '01/09/2026', '', '01/08/2026'),
+          line(nhs.noRecall, '01/07/2026', '', '01/09/2026'),
+        ]),
+        'recalls.csv',
+        { dryRun: false },
+      ),
+    ) as CommitAnswer;
+    const codes = (row: number) =>
+      answer.rowResults.find((r) => r.row === row)?.messages.map((m) => m.code) ?? [];
+    expect(answer.rowResults.map((r) => r.outcome)).toEqual([
+      'ACCEPTED',
+      'ACCEPTED',
+      'ACCEPTED',
+      'REJECTED',
+      'REJECTED',
+      'ACCEPTED',
+    ]);
+    expect(codes(5)).toContain('RECALL_IN_PROGRESS');
+    expect(codes(6)).toContain('RECALL_AFTER_END');
+    expect(codes(7)).toContain('RECALL_FOR_REVOCATION_ASSUMED');
+    expect(answer.imported).toBe(4);
+
+    const order = (n: string) =>
+      db.communityTreatmentOrder.findFirstOrThrow({
+        where: { patient: { nhsNumber: n } },
+        include: {
+          events: { orderBy: { occurredAt: 'asc' } },
+          recalls: true,
+          revocation: true,
+          revocationDetention: { include: { detentionPeriods: true } },
+          deadlines: { where: { status: 'OPEN' } },
+        },
+      });
+
+    // A recall and its release: the order continues (s17F(5), (7)).
+    const released = await order(nhs.released);
+    expect(released.state).toBe('ACTIVE');
+    expect(released.events.map((e) => e.type)).toEqual([
+      'MAKE',
+      'DETENTION_BEGINS',
+      'RELEASE_FROM_RECALL',
+    ]);
+    expect(released.recalls.map((r) => r.outcome)).toEqual(['RELEASED']);
+    expect(released.recalls[0]?.deadlineAt?.getTime()).toBe(
+      (released.recalls[0]?.detentionBeganAt?.getTime() ?? 0) + 72 * 3600_000,
+    );
+    expect(released.deadlines.map((d) => d.kind)).not.toContain('RIGHTS_INFORMATION');
+
+    // Revoked four days before the import: the detention restarts (s17G) and its clocks run;
+    // the s68(7) reference and the rights information are current work, so they are raised.
+    const revoked = await order(nhs.revokedNow);
+    expect(revoked.state).toBe('REVOKED');
+    expect(revoked.revocation?.recallId).toBe(revoked.recalls[0]?.id);
+    // The order, the recall and the revocation end at one moment.
+    expect(revoked.endedAt?.getTime()).toBe(revoked.revocation?.revokedAt.getTime());
+    expect(revoked.recalls[0]?.endedAt?.getTime()).toBe(revoked.revocation?.revokedAt.getTime());
+    expect(revoked.revocationDetention?.detentionPeriods).toHaveLength(3);
+    expect(fromDbDate(revoked.revocationDetention?.expiryDate as Date)).toBe('2027-06-02');
+    expect(revoked.deadlines.map((d) => d.kind).sort()).toEqual(
+      ['DETENTION_EXPIRY', 'MANAGERS_REFERENCE_AFTER_REVOCATION', 'RIGHTS_INFORMATION'].sort(),
+    );
+
+    // Made four days before the import: its rights information is still to give.
+    const made = await order(nhs.madeNow);
+    const rights = made.deadlines.find((d) => d.kind === 'RIGHTS_INFORMATION');
+    expect(rights && fromDbDate(rights.dueOn)).toBe('2026-12-10');
+
+    // Revoked with no recall in the register: the recall is recorded on the day of revocation.
+    const noRecall = await order(nhs.noRecall);
+    expect(noRecall.events.map((e) => e.type)).toEqual(['MAKE', 'DETENTION_BEGINS', 'REVOKE']);
+    expect(noRecall.recalls[0]?.outcome).toBe('REVOKED');
+    expect(noRecall.revocationDetention).not.toBeNull();
+  });
+
+  it('writes the same deadlines the recompute from the database gives', async () => {
+    const orders = await db.communityTreatmentOrder.findMany({
+      where: { patient: { nhsNumber: { in: Object.values(nhs) } } },
+      select: { id: true },
+    });
+    const ids = orders.map((o) => o.id);
+    const snapshot = async () =>
+      (
+        await db.deadline.findMany({
+          where: { orderId: { in: ids }, status: 'OPEN' },
+          select: { orderId: true, kind: true, dueOn: true, title: true, ownerId: true },
+        })
+      )
+        .map((d) => JSON.stringify(d))
+        .sort();
+    const inMemory = await snapshot();
+    expect(inMemory.length).toBeGreaterThan(0);
+    await recomputeDeadlinesForOrders(db, ids, '2026-12-07', NOW);
+    expect(await snapshot()).toEqual(inMemory);
   });
 });
 

@@ -95,6 +95,11 @@ export interface OrderDeadlineFacts {
     readonly eventId: string;
     readonly kind: RightsTriggerKind;
     readonly occurredOn: IsoDate;
+    /**
+     * The London day the event was imported from the trust's register (decision 812), when it
+     * was: history whose local target had already passed on that day raises no task.
+     */
+    readonly importedOn?: IsoDate | null;
   }[];
   readonly rightsRecords: readonly {
     readonly trigger: string;
@@ -127,7 +132,12 @@ export interface OrderDeadlineFacts {
     readonly outcome: 'PENDING' | 'BARRED' | 'DISCHARGED' | 'WITHDRAWN';
     readonly barringReportOn: IsoDate | null;
   }[];
-  readonly revocation: { readonly revokedOn: IsoDate; readonly revokedAt: Date } | null;
+  readonly revocation: {
+    readonly revokedOn: IsoDate;
+    readonly revokedAt: Date;
+    /** The day it was imported from the register, when it was (decision 812). */
+    readonly importedOn?: IsoDate | null;
+  } | null;
   readonly revocationDetention: {
     readonly legalStatusCode: string;
     readonly ended: boolean;
@@ -397,6 +407,11 @@ export function computeOrderDeadlines(
       .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0))
       .at(-1);
     if (!latest) continue;
+    // Imported history (decision 812): a trigger whose local target had passed by the day it was
+    // imported was dealt with before the trust used this app; no task is raised for the past.
+    if (latest.importedOn && addCalendarDays(latest.occurredOn, targetDays) < latest.importedOn) {
+      continue;
+    }
     // Only the recall that is still running (or its release) needs the recall information.
     if (kind === 'RECALL' && facts.state !== 'RECALLED') continue;
     const records = facts.rightsRecords.filter(
@@ -549,7 +564,12 @@ export function computeOrderDeadlines(
     const referred = facts.tribunalCases.some(
       (c) => c.kind === 'REFERENCE' && c.madeOn >= revokedOn,
     );
-    if (!referred) {
+    // An imported revocation older than the local target window was referred (or not) before
+    // the trust used this app: no task for the past (decision 812).
+    const pastImport =
+      facts.revocation.importedOn &&
+      addCalendarDays(revokedOn, targetDays) < facts.revocation.importedOn;
+    if (!referred && !pastImport) {
       out.push({
         kind: 'MANAGERS_REFERENCE_AFTER_REVOCATION',
         title: 'Refer the case to the tribunal after revocation',

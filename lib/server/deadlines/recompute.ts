@@ -25,7 +25,8 @@ import {
 
 export type DbClient = Db | Tx;
 
-const TRIGGER_EVENT_KINDS = {
+/** The events that oblige s132A/s132 information, and which kind each is. */
+export const TRIGGER_EVENT_KINDS = {
   MAKE: 'MAKING',
   FURNISH_CTO7: 'EXTENSION',
   DETENTION_BEGINS: 'RECALL',
@@ -73,7 +74,7 @@ const orderInclude = {
       enteredInErrorAt: null,
       type: { in: ['MAKE', 'FURNISH_CTO7', 'DETENTION_BEGINS', 'REVOKE'] },
     },
-    select: { id: true, type: true, occurredAt: true },
+    select: { id: true, type: true, occurredAt: true, recordedAt: true, facts: true },
   },
   nrOrders: {
     where: { enteredInErrorAt: null },
@@ -85,7 +86,9 @@ const orderInclude = {
       barringReportOn: true,
     },
   },
-  revocation: { select: { revokedOn: true, revokedAt: true } },
+  revocation: {
+    select: { revokedOn: true, revokedAt: true, amhpAgreementId: true, createdAt: true },
+  },
   revocationDetention: {
     select: {
       legalStatusCode: true,
@@ -139,7 +142,16 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
     })),
     rightsTriggers: order.events.flatMap((e) => {
       const kind = TRIGGER_EVENT_KINDS[e.type as keyof typeof TRIGGER_EVENT_KINDS];
-      return kind ? [{ eventId: e.id, kind, occurredOn: londonDateOf(e.occurredAt) }] : [];
+      if (!kind) return [];
+      const imported = typeof e.facts === 'object' && e.facts !== null && 'imported' in e.facts;
+      return [
+        {
+          eventId: e.id,
+          kind,
+          occurredOn: londonDateOf(e.occurredAt),
+          importedOn: imported ? londonDateOf(e.recordedAt) : null,
+        },
+      ];
     }),
     rightsRecords: order.rightsInformation,
     tribunalCases: order.patient.tribunalCases.map((c) => ({
@@ -167,7 +179,15 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
       barringReportOn: fromDbDateOrNull(nr.barringReportOn),
     })),
     revocation: order.revocation
-      ? { revokedOn: fromDbDate(order.revocation.revokedOn), revokedAt: order.revocation.revokedAt }
+      ? {
+          revokedOn: fromDbDate(order.revocation.revokedOn),
+          revokedAt: order.revocation.revokedAt,
+          // Only a revocation imported from the register has no AMHP agreement (decision 813).
+          importedOn:
+            order.revocation.amhpAgreementId === null
+              ? londonDateOf(order.revocation.createdAt)
+              : null,
+        }
       : null,
     revocationDetention:
       detention && detention.enteredInErrorAt === null
@@ -187,7 +207,11 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
   };
 }
 
-function toRow(facts: OrderDeadlineFacts, value: DeadlineValue): Prisma.DeadlineCreateManyInput {
+/** One computed deadline as the row stored for it. */
+export function deadlineRow(
+  facts: OrderDeadlineFacts,
+  value: DeadlineValue,
+): Prisma.DeadlineCreateManyInput {
   return {
     patientId: facts.patientId,
     orderId: facts.orderId,
@@ -217,7 +241,7 @@ async function replaceOpenDeadlines(
 ): Promise<number> {
   const rows = orders.flatMap((order) => {
     const facts = toDeadlineFacts(order);
-    return computeOrderDeadlines(facts, today, now, options).map((v) => toRow(facts, v));
+    return computeOrderDeadlines(facts, today, now, options).map((v) => deadlineRow(facts, v));
   });
   await tx.deadline.deleteMany({
     where: { orderId: { in: orders.map((o) => o.id) }, status: 'OPEN' },

@@ -2,12 +2,28 @@ import 'server-only';
 // Writes the orders planned by lib/import (evaluateRecord) in bulk, inside the caller's
 // transaction: the patient (unless they are already in the app), their team and staff, the
 // underlying section, the order, its periods from lib/cto, and its history as events marked as
-// imported with the file and row they came from. Then every clock is computed as for any
-// order (recomputeDeadlinesForOrders). Nothing here decides anything about the law.
-import { randomUUID } from 'node:crypto';
+// imported with the file and row they came from. Then every clock is computed by the same pure
+// computation as for any order (computeOrderDeadlines, which reads lib/cto), from the facts held
+// here in memory, and the deadlines written in bulk (decision 811): reloading 10,000 orders to
+// recompute them was what made a large commit slow. An order for a patient already in the app
+// (their tribunal cases and care coordinator live in the database) is recomputed from the
+// database as usual. Nothing here decides anything about the law.
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/server/db';
-import { londonTime, toDbDate } from '@/lib/server/dates';
+import { bulkInsert, uuidV7 } from './bulk-insert';
+import { recallDeadline } from '@/lib/cto';
+import { londonDateOf, londonTime, toDbDate, type IsoDate } from '@/lib/server/dates';
+import {
+  computeOrderDeadlines,
+  type ComputeOptions,
+  type OrderDeadlineFacts,
+  type RightsTriggerKind,
+} from '@/lib/server/deadlines/compute-order-deadlines';
+import {
+  deadlineRow,
+  recomputeDeadlinesForOrders,
+  TRIGGER_EVENT_KINDS,
+} from '@/lib/server/deadlines/recompute';
 import { importKey, type ImportRecord, type OrderPlan } from '@/lib/import/rows';
 
 export interface RowToWrite {
@@ -21,12 +37,6 @@ export interface Written {
   readonly patientId: string;
   readonly orderId: string;
   readonly newPatient: boolean;
-}
-
-const CHUNK = 1000;
-
-async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += CHUNK) await write(items.slice(i, i + CHUNK));
 }
 
 // s17B(3): the two conditions every order has, whatever the register says.
@@ -52,6 +62,10 @@ export async function writeImportedOrders(
     fileSha256: string;
     actorId: string;
     rows: readonly RowToWrite[];
+    /** The London day and instant of the import: the clocks are computed as of then. */
+    today: IsoDate;
+    now: Date;
+    deadlineOptions: ComputeOptions;
   },
 ): Promise<Written[]> {
   const patients: Prisma.PatientCreateManyInput[] = [];
@@ -63,16 +77,24 @@ export async function writeImportedOrders(
   const events: Prisma.CtoEventCreateManyInput[] = [];
   const conditions: Prisma.ConditionCreateManyInput[] = [];
   const imported: Prisma.ImportedOrderCreateManyInput[] = [];
+  const recalls: Prisma.RecallCreateManyInput[] = [];
+  const revocations: Prisma.RevocationCreateManyInput[] = [];
+  // The detentions that follow a revocation name their order: written after the orders.
+  const detentions: Prisma.LegalStatusPeriodCreateManyInput[] = [];
+  const detentionPeriods: Prisma.DetentionPeriodCreateManyInput[] = [];
+  const deadlines: Prisma.DeadlineCreateManyInput[] = [];
+  const recomputeFromDatabase: string[] = [];
   const written: Written[] = [];
+  const importedOn = londonDateOf(input.now);
 
   for (const { row, record, plan } of input.rows) {
     const newPatient = record.existingPatientId === null;
-    const patientId = record.existingPatientId ?? randomUUID();
-    const orderId = randomUUID();
-    const legalId = randomUUID();
+    const patientId = record.existingPatientId ?? uuidV7();
+    const orderId = uuidV7();
+    const legalId = uuidV7();
     const madeAt = londonTime(plan.madeOn, 12, 0);
     const endedOn = plan.endedOn;
-    const endedAt = endedOn ? londonTime(endedOn, plan.state === 'EXPIRED' ? 0 : 12, 0) : null;
+
     const source = (column: string | null) => ({
       importId: input.importId,
       fileName: input.fileName,
@@ -81,6 +103,27 @@ export async function writeImportedOrders(
       column,
     });
 
+    // Events of one day keep their order: a minute apart from midday (an EXPIRE at midnight).
+    const times = plan.events.map((e, i) =>
+      e.type === 'EXPIRE'
+        ? londonTime(e.on, 0, 0)
+        : new Date(londonTime(e.on, 12, 0).getTime() + i * 60_000),
+    );
+    const timeOf = (type: string, recall?: number): Date | null => {
+      const at = plan.events.findIndex((e) => e.type === type && e.recall === recall);
+      return at >= 0 ? (times[at] ?? null) : null;
+    };
+
+    // The order ends when its last event happens (a revocation at the REVOKE's moment).
+    const endedAt = endedOn
+      ? (timeOf(
+          plan.state === 'REVOKED'
+            ? 'REVOKE'
+            : plan.state === 'DISCHARGED'
+              ? 'DISCHARGE_BY_RC'
+              : 'EXPIRE',
+        ) ?? londonTime(endedOn, plan.state === 'EXPIRED' ? 0 : 12, 0))
+      : null;
     if (newPatient) {
       patients.push({
         id: patientId,
@@ -94,9 +137,11 @@ export async function writeImportedOrders(
         sex: record.sex,
         ethnicCategory: record.ethnicCategory,
         currentTeamId: record.teamId,
+        updatedAt: input.now,
       });
       if (record.teamId) {
         allocations.push({
+          id: uuidV7(),
           patientId,
           teamId: record.teamId,
           startedOn: toDbDate(plan.madeOn),
@@ -109,6 +154,7 @@ export async function writeImportedOrders(
       ] as const) {
         if (!userId) continue;
         assignments.push({
+          id: uuidV7(),
           patientId,
           userId,
           kind,
@@ -148,9 +194,11 @@ export async function writeImportedOrders(
       endedAt,
       endedOn: endedOn ? toDbDate(endedOn) : null,
       endReason: plan.endReason,
+      updatedAt: input.now,
     });
     for (const p of plan.periods) {
       periods.push({
+        id: uuidV7(),
         orderId,
         index: p.index,
         months: p.months,
@@ -162,6 +210,7 @@ export async function writeImportedOrders(
     }
     for (const c of MANDATORY_CONDITIONS) {
       conditions.push({
+        id: uuidV7(),
         orderId,
         kind: 'MANDATORY',
         category: c.category,
@@ -172,22 +221,127 @@ export async function writeImportedOrders(
         endedAt: plan.state === 'ACTIVE' ? null : endedAt,
       });
     }
+    // Recalls (s17E) and their end: released within the 72 hours, or the order revoked (s17F).
+    // The register holds days only: the ground, the notice and its service are not recorded
+    // (null), and the recall day at midday stands in for the times (decision 813).
+    const recallIds = plan.recalls.map(() => uuidV7());
+    const recallFacts: OrderDeadlineFacts['recalls'][number][] = [];
+    plan.recalls.forEach((r, k) => {
+      const began = timeOf('DETENTION_BEGINS', k) ?? londonTime(r.on, 12, 0);
+      const ended =
+        r.outcome === 'REVOKED'
+          ? (timeOf('REVOKE') ?? began)
+          : (timeOf('RELEASE_FROM_RECALL', k) ?? began);
+      const id = recallIds[k] as string;
+      recalls.push({
+        id,
+        orderId,
+        ground: null,
+        reasons: r.assumed
+          ? 'Not in the register, which records the revocation that followed this recall.'
+          : 'Imported from the register, which records the day of recall only.',
+        hospitalId: record.hospitalId,
+        noticeSignedAt: began,
+        serviceMethod: null,
+        servedOrPostedAt: began,
+        deemedServedAt: began,
+        detentionBeganAt: began,
+        deadlineAt: recallDeadline(began),
+        outcome: r.outcome,
+        endedAt: ended,
+      });
+      recallFacts.push({
+        id,
+        outcome: r.outcome,
+        detentionBeganAt: began,
+        deadlineAt: recallDeadline(began),
+      });
+    });
+    let revocationId: string | null = null;
+    let detentionId: string | null = null;
+    let revocationFacts: OrderDeadlineFacts['revocation'] = null;
+    let detentionFacts: OrderDeadlineFacts['revocationDetention'] = null;
+    if (plan.revocation) {
+      const k = plan.recalls.findIndex((r) => r.outcome === 'REVOKED');
+      const revokedAt = timeOf('REVOKE') ?? londonTime(plan.revocation.on, 12, 0);
+      revocationId = uuidV7();
+      revocations.push({
+        id: revocationId,
+        orderId,
+        recallId: recallIds[k] as string,
+        revokedAt,
+        revokedOn: toDbDate(plan.revocation.on),
+        hospitalId: record.hospitalId,
+        rcReasons: 'Imported from the register, which records the day of revocation only.',
+        amhpAgreementId: null,
+        recordedById: input.actorId,
+        createdAt: input.now,
+      });
+      revocationFacts = { revokedOn: plan.revocation.on, revokedAt, importedOn };
+      const periods = plan.revocation.detentionPeriods;
+      if (periods) {
+        // s17G: the detention the order followed has effect again from the day of revocation.
+        detentionId = uuidV7();
+        detentions.push({
+          id: detentionId,
+          patientId,
+          legalStatusCode: record.legalStatusCode,
+          hospitalId: record.hospitalId,
+          startAt: revokedAt,
+          startDate: toDbDate(plan.revocation.on),
+          expiryDate: periods[0] ? toDbDate(periods[0].end) : null,
+          revokedOrderId: orderId,
+        });
+        for (const p of periods) {
+          detentionPeriods.push({
+            id: uuidV7(),
+            legalStatusPeriodId: detentionId,
+            index: p.index,
+            months: p.months,
+            startDate: toDbDate(p.start),
+            endDate: toDbDate(p.end),
+            alternativeEndDate: p.alternativeEnd ? toDbDate(p.alternativeEnd) : null,
+            basis: p.basis,
+          });
+        }
+        detentionFacts = {
+          legalStatusCode: record.legalStatusCode,
+          ended: false,
+          expiryDate: periods[0]?.end ?? null,
+          periods: periods.map((p) => ({
+            index: p.index,
+            months: p.months,
+            startDate: p.start,
+            endDate: p.end,
+            alternativeEndDate: p.alternativeEnd ?? null,
+          })),
+        };
+      }
+    }
+
+    const triggers: OrderDeadlineFacts['rightsTriggers'][number][] = [];
     plan.events.forEach((e, i) => {
+      const eventId = uuidV7();
+      const trigger = TRIGGER_EVENT_KINDS[e.type as keyof typeof TRIGGER_EVENT_KINDS] as
+        RightsTriggerKind | undefined;
+      if (trigger) triggers.push({ eventId, kind: trigger, occurredOn: e.on, importedOn });
       events.push({
+        id: eventId,
         orderId,
         patientId,
         type: e.type,
-        // Events of one day keep their order: a minute apart from midday (an EXPIRE at midnight).
-        occurredAt:
-          e.type === 'EXPIRE'
-            ? londonTime(e.on, 0, 0)
-            : new Date(londonTime(e.on, 12, 0).getTime() + i * 60_000),
+        occurredAt: times[i] as Date,
+        recordedAt: input.now,
         recordedById: input.actorId,
         stateBefore: e.stateBefore,
         stateAfter: e.stateAfter,
         facts: {
           imported: source(e.column),
           note: e.note,
+          ...(e.recall !== undefined ? { recallId: recallIds[e.recall] } : {}),
+          ...(e.type === 'REVOKE'
+            ? { revocationId, legalStatusPeriodId: detentionId, hospitalId: record.hospitalId }
+            : {}),
           ...(e.type === 'MAKE'
             ? {
                 madeOn: plan.madeOn,
@@ -208,17 +362,71 @@ export async function writeImportedOrders(
       row,
     });
     written.push({ row, patientId, orderId, newPatient });
+
+    if (!newPatient) {
+      recomputeFromDatabase.push(orderId);
+      continue;
+    }
+    // The facts recompute.ts would load back, as they were just written (a new patient has no
+    // tribunal case, certificate, recall or rights record yet).
+    const facts: OrderDeadlineFacts = {
+      orderId,
+      patientId,
+      teamId: record.teamId,
+      state: plan.state,
+      responsibleClinicianId: record.responsibleClinicianId,
+      careCoordinatorId: endedOn ? null : record.careCoordinatorId,
+      patientDateOfBirth: plan.dateOfBirth,
+      madeOn: plan.madeOn,
+      currentExpiryDate: plan.currentExpiry,
+      currentExpiryAlternative: plan.currentExpiryAlternative,
+      currentPeriodIndex: last?.index ?? 0,
+      underlying: {
+        legalStatusCode: record.legalStatusCode,
+        applicableDay: null,
+        firstMedicationOn: null,
+      },
+      extensions: [],
+      recalls: recallFacts,
+      certificates: [],
+      rightsTriggers: triggers,
+      rightsRecords: [],
+      tribunalCases: [],
+      nearestRelativeOrders: [],
+      revocation: revocationFacts,
+      revocationDetention: detentionFacts,
+    };
+    for (const value of computeOrderDeadlines(
+      facts,
+      input.today,
+      input.now,
+      input.deadlineOptions,
+    )) {
+      deadlines.push({ ...deadlineRow(facts, value), id: uuidV7(), updatedAt: input.now });
+    }
   }
 
-  await inChunks(patients, (data) => tx.patient.createMany({ data }));
-  await inChunks(allocations, (data) => tx.patientTeamAllocation.createMany({ data }));
-  await inChunks(assignments, (data) => tx.staffAssignment.createMany({ data }));
-  await inChunks(legal, (data) => tx.legalStatusPeriod.createMany({ data }));
-  await inChunks(orders, (data) => tx.communityTreatmentOrder.createMany({ data }));
-  await inChunks(periods, (data) => tx.ctoPeriod.createMany({ data }));
-  await inChunks(conditions, (data) => tx.condition.createMany({ data }));
-  await inChunks(events, (data) => tx.ctoEvent.createMany({ data }));
+  await bulkInsert(tx, 'Patient', patients);
+  await bulkInsert(tx, 'PatientTeamAllocation', allocations);
+  await bulkInsert(tx, 'StaffAssignment', assignments);
+  await bulkInsert(tx, 'LegalStatusPeriod', legal);
+  await bulkInsert(tx, 'CommunityTreatmentOrder', orders);
+  await bulkInsert(tx, 'CtoPeriod', periods);
+  await bulkInsert(tx, 'Condition', conditions);
+  await bulkInsert(tx, 'LegalStatusPeriod', detentions);
+  await bulkInsert(tx, 'DetentionPeriod', detentionPeriods);
+  await bulkInsert(tx, 'Recall', recalls);
+  await bulkInsert(tx, 'Revocation', revocations);
+  await bulkInsert(tx, 'CtoEvent', events);
   // Its primary key refuses a second import of the same order, even from two commits at once.
-  await inChunks(imported, (data) => tx.importedOrder.createMany({ data }));
+  await bulkInsert(tx, 'ImportedOrder', imported);
+  await bulkInsert(tx, 'Deadline', deadlines);
+  await recomputeDeadlinesForOrders(
+    tx,
+    recomputeFromDatabase,
+    input.today,
+    input.now,
+    input.deadlineOptions,
+  );
   return written;
 }

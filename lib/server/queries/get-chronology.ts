@@ -452,12 +452,19 @@ export async function getChronology(
             id: `recall:${r.id}:served`,
             at: r.deemedServedAt,
             kind: 'recall',
-            title: 'Recalled to hospital: notice served',
-            form: 'CTO3',
+            // An imported recall (decision 813) has no notice on record.
+            title: r.ground
+              ? 'Recalled to hospital: notice served'
+              : 'Recalled to hospital (from the imported register)',
+            ...(r.ground ? { form: 'CTO3' as const } : {}),
             detail: sentence([
-              `${RECALL_GROUND_LABELS[r.ground]}.`,
+              r.ground
+                ? `${RECALL_GROUND_LABELS[r.ground]}.`
+                : 'Imported from the register, which does not record the ground, the notice or the times: the recall day stands in for them.',
               `Hospital: ${hospitalName(r.hospitalId) ?? 'not recorded'}.`,
-              `${NOTICE_SERVICE_METHOD_LABELS[r.serviceMethod]} on ${formatDateTime(r.servedOrPostedAt)}.`,
+              r.serviceMethod
+                ? `${NOTICE_SERVICE_METHOD_LABELS[r.serviceMethod]} on ${formatDateTime(r.servedOrPostedAt)}.`
+                : null,
               r.reasons ? `Reasons: ${r.reasons}` : null,
             ]),
             enteredInError: error,

@@ -14,8 +14,8 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { londonDateOf } from '@/lib/server/dates';
-import { recomputeDeadlinesForOrders } from '@/lib/server/deadlines/recompute';
 import { loadImportContext } from '@/lib/server/import/context';
+import { bulkInsert, uuidV7 } from '@/lib/server/import/bulk-insert';
 import { writeImportedOrders, type RowToWrite } from '@/lib/server/import/write';
 import { headerKey, mapColumns } from '@/lib/import/fields';
 import { evaluateRow, previewTable, type RowPreview } from '@/lib/import/preview';
@@ -309,18 +309,19 @@ async function storeRows(
   importId: string,
   rows: readonly RowPreview[],
 ) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await ctx.tx.registerImportRow.createMany({
-      data: rows.slice(i, i + 1000).map((r) => ({
-        importId,
-        row: r.row,
-        outcome: r.outcome,
-        messages: r.messages as unknown as Prisma.InputJsonValue,
-        readMessages: r.readMessages as unknown as Prisma.InputJsonValue,
-        record: r.record ? (r.record as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
-      })),
-    });
-  }
+  await bulkInsert(
+    ctx.tx,
+    'RegisterImportRow',
+    rows.map((r): Prisma.RegisterImportRowCreateManyInput => ({
+      id: uuidV7(),
+      importId,
+      row: r.row,
+      outcome: r.outcome,
+      messages: r.messages as unknown as Prisma.InputJsonValue,
+      readMessages: r.readMessages as unknown as Prisma.InputJsonValue,
+      record: r.record ? (r.record as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+    })),
+  );
 }
 
 export function commitRegisterImport(
@@ -436,6 +437,9 @@ async function applyImport(
       fileSha256: registerImport.fileSha256,
       actorId: actor.userId,
       rows: toWrite,
+      today,
+      now,
+      deadlineOptions: { rightsTargetDays: env.RIGHTS_INFORMATION_TARGET_DAYS },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -448,13 +452,6 @@ async function applyImport(
     }
     throw error;
   }
-  await recomputeDeadlinesForOrders(
-    tx,
-    written.map((w) => w.orderId),
-    today,
-    now,
-    { rightsTargetDays: env.RIGHTS_INFORMATION_TARGET_DAYS },
-  );
 
   // The rows as they stand now, in one statement.
   const byRow = new Map(written.map((w) => [w.row, w]));
@@ -540,9 +537,7 @@ async function applyImport(
       patientId: w.patientId,
     },
   ]);
-  for (let i = 0; i < entries.length; i += 1000) {
-    await tx.auditEvent.createMany({ data: entries.slice(i, i + 1000) });
-  }
+  await bulkInsert(tx, 'AuditEvent', entries);
 
   return { ...answer(importId, all), imported: written.length, skipped };
 }

@@ -19,6 +19,7 @@ import {
   nrTribunalWindow,
   periodContaining,
   periodicReferenceDue,
+  lastDayOfRecallDetention,
   recallDeadline,
   recallDeadlineDetailed,
   recallNoticeService,
@@ -68,6 +69,15 @@ describe('clock-rules.md worked examples', () => {
     const deadline = recallDeadline(at('2026-10-24T10:00:00+01:00'));
     expect(deadline.toISOString()).toBe('2026-10-27T09:00:00.000Z');
     expect(formatInstant(deadline)).toBe('Tuesday 27 October 2026 at 09:00 GMT');
+  });
+
+  it('recall known by the day only: detained 2026-01-09 -> the 72 hours end by 2026-01-12 at the latest', () => {
+    expect(lastDayOfRecallDetention('2026-01-09')).toBe('2026-01-12');
+    // Across a month end and the clock change alike: the day a detention at 23:59 would end.
+    expect(lastDayOfRecallDetention('2026-10-30')).toBe('2026-11-02');
+    expect(lastDayOfRecallDetention('2026-10-24')).toBe(
+      recallDeadline(at('2026-10-24T23:59:00+01:00')).toISOString().slice(0, 10),
+    );
   });
 
   it('revoked 2025-11-15 -> detention period ends 2026-05-14; renewal window 2026-03-15 to 2026-05-14', () => {

@@ -183,14 +183,29 @@ describe('a clean row', () => {
     expect(renewed?.plan?.events.map((e) => e.type)).toEqual([
       'MAKE',
       'FURNISH_CTO7',
-      'OTHER',
+      'DETENTION_BEGINS',
+      'RELEASE_FROM_RECALL',
       'EXPIRE',
+    ]);
+    expect(renewed?.plan?.recalls).toEqual([
+      { on: '2025-12-01', outcome: 'RELEASED', column: 'Recalled', assumed: false },
     ]);
     expect(revoked?.plan).toMatchObject({
       state: 'REVOKED',
       endedOn: '2025-03-03',
       endReason: 'REVOKED',
+      // No recall in the register before it: one on the day of revocation (s17F(4)).
+      recalls: [{ on: '2025-03-03', outcome: 'REVOKED', assumed: true }],
+      // Its six months of detention (s17G) ended before today: not imported.
+      revocation: { on: '2025-03-03', detentionPeriods: null },
     });
+    expect(revoked?.plan?.events.map((e) => e.type)).toEqual([
+      'MAKE',
+      'DETENTION_BEGINS',
+      'REVOKE',
+    ]);
+    expect(codes(revoked)).toContain('RECALL_FOR_REVOCATION_ASSUMED');
+    expect(codes(revoked)).toContain('DETENTION_AFTER_REVOCATION_NOT_RECORDED');
     expect(discharged?.plan).toMatchObject({ state: 'DISCHARGED', endedOn: '2025-04-01' });
     expect(codes(discharged)).toContain('DISCHARGE_ROUTE_NOT_RECORDED');
     expect(expired?.plan).toMatchObject({ state: 'EXPIRED', endedOn: '2025-07-15' });

@@ -277,7 +277,8 @@ export async function statutoryFormValues(
       });
       const detained = instant(part3.detainedSince) ?? revocation?.recall.detentionBeganAt ?? null;
       const revokedAt = instant(part3.revokedAt) ?? revocation?.revokedAt ?? form.signedAt;
-      const amhp = revocation
+      // An imported revocation has no AMHP agreement on record (decision 813).
+      const amhp = revocation?.amhpAgreementId
         ? await amhpOf({ id: revocation.amhpAgreementId })
         : order
           ? await amhpOf({ orderId: order.id, purpose: 'REVOCATION' })

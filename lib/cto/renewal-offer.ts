@@ -9,7 +9,9 @@
 // so that all three can fall early in the window, while the step does not sit on the patient
 // page for months as an action the law would refuse if taken. The same 28 days are the
 // responsible clinician's "opening within 28 days" band on the dashboard.
-import { addDays, compareDates, type IsoDate } from './dates';
+import { addDays, compareDates, formatDate, type IsoDate } from './dates';
+import type { EventAvailability } from './lifecycle';
+import type { EventType } from './types';
 
 /** How many days before the renewal window opens its steps are offered. */
 export const RENEWAL_OFFER_DAYS = 28;
@@ -31,5 +33,38 @@ export function renewalStepsOffered(
   return (
     compareDates(today, renewalOfferedFrom(window.opens)) >= 0 &&
     compareDates(today, window.closes) <= 0
+  );
+}
+
+/** The responsible clinician's renewal steps: offered only while `renewalStepsOffered`. */
+export const RENEWAL_STEP_EVENTS: readonly EventType[] = [
+  'EXAMINE_FOR_EXTENSION',
+  'CONSULT_FOR_EXTENSION',
+  'FURNISH_CTO7',
+];
+
+/**
+ * The events as offered on `today` (London): the renewal steps that the law would allow are
+ * held back, with the day they will be offered, until 28 days before the window opens. Every
+ * other event is returned as it is. Used wherever the order's actions are read (getOrder), so
+ * the patient page and the renewal page offer the same.
+ */
+export function withRenewalOffer(
+  events: readonly EventAvailability[],
+  today: IsoDate,
+  window: { opens: IsoDate; closes: IsoDate } | null,
+): EventAvailability[] {
+  if (window === null || renewalStepsOffered(today, window)) return [...events];
+  if (compareDates(today, window.closes) > 0) return [...events];
+  const from = renewalOfferedFrom(window.opens);
+  return events.map((e) =>
+    e.allowed && RENEWAL_STEP_EVENTS.includes(e.type)
+      ? {
+          ...e,
+          allowed: false,
+          code: 'NOT_DUE_YET' as const,
+          message: `The renewal steps are offered from ${formatDate(from)}, ${RENEWAL_OFFER_DAYS} days before the renewal window opens on ${formatDate(window.opens)}.`,
+        }
+      : e,
   );
 }

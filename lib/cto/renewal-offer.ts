@@ -44,9 +44,23 @@ export const RENEWAL_STEP_EVENTS: readonly EventType[] = [
 ];
 
 /**
- * The events as offered on `today` (London): the renewal steps that the law would allow are
- * held back, with the day they will be offered, until 28 days before the window opens. Every
- * other event is returned as it is. Used wherever the order's actions are read (getOrder), so
+ * The law's refusals of a renewal step that are about timing or the order of the steps (the
+ * window not open, a step before it not taken): before the offer these become "offered from".
+ * Refusals about who may act or the order's state are kept as the law gives them.
+ */
+const TIMING_REFUSALS: readonly string[] = [
+  'EXAMINATION_OUTSIDE_WINDOW',
+  'EXAMINATION_MISSING',
+  'CONSULTATION_MISSING',
+  'CTO7_PART2_BEFORE_PART1',
+  'CTO7_BEFORE_AMHP_AGREEMENT',
+  'CTO7_OUTSIDE_WINDOW',
+];
+
+/**
+ * The events as offered on `today` (London): until 28 days before the window opens, the renewal
+ * steps are not offered (refused as NOT_DUE_YET with the day they will be), whether the law
+ * would allow them or refuses them only for timing. Every other event is returned as it is. Used wherever the order's actions are read (getOrder), so
  * the patient page and the renewal page offer the same.
  */
 export function withRenewalOffer(
@@ -58,7 +72,8 @@ export function withRenewalOffer(
   if (compareDates(today, window.closes) > 0) return [...events];
   const from = renewalOfferedFrom(window.opens);
   return events.map((e) =>
-    e.allowed && RENEWAL_STEP_EVENTS.includes(e.type)
+    RENEWAL_STEP_EVENTS.includes(e.type) &&
+    (e.allowed || (e.code !== undefined && TIMING_REFUSALS.includes(e.code)))
       ? {
           ...e,
           allowed: false,

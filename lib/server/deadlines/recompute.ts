@@ -86,6 +86,14 @@ const orderInclude = {
     },
   },
   revocation: { select: { revokedOn: true, revokedAt: true } },
+  awolEpisodes: {
+    where: { enteredInErrorAt: null },
+    select: { id: true, startedAt: true, returnedAt: true },
+  },
+  periods: {
+    where: { source: 'AWOL_EXTENSION', enteredInErrorAt: null },
+    select: { createdAt: true },
+  },
   revocationDetention: {
     select: {
       legalStatusCode: true,
@@ -169,6 +177,8 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
     revocation: order.revocation
       ? { revokedOn: fromDbDate(order.revocation.revokedOn), revokedAt: order.revocation.revokedAt }
       : null,
+    awolEpisodes: order.awolEpisodes,
+    cto8FurnishedAt: order.periods.map((p) => p.createdAt),
     revocationDetention:
       detention && detention.enteredInErrorAt === null
         ? {

@@ -56,3 +56,9 @@ BEGIN
   RETURN moved;
 END
 $$;
+
+-- Decision 825: the order's expiry (C1) is the MHA office's item; the RC has the renewal window
+-- with the same last day. Open rows written before this change are moved over (later ones are
+-- written so by lib/server/deadlines).
+UPDATE "Deadline" SET "ownerRole" = 'MHA_ADMINISTRATOR', "ownerId" = NULL
+ WHERE kind = 'CTO_EXPIRY' AND status = 'OPEN';

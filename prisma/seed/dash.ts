@@ -1,0 +1,129 @@
+/**
+ * Issue 8 (the "dash" helper): demo data that fills the bands the rest of the seed leaves empty,
+ * checked by listing every demo account's work items on a freshly seeded database. Before this
+ * file the South responsible clinician had nothing overdue.
+ *
+ * - Ifeoma Chukwu (South team, rc.south and coordinator.south): no contact for 30 days (the
+ *   trust's default is every 14: contact overdue for both), and a renewal under way, the window
+ *   open and the examination recorded two days ago, so the renewal page shows its task list with
+ *   a step done and the next ones to do (issue 8 §2).
+ *
+ * Deadlines are computed afterwards by the seed's recomputeAllDeadlines, never written here.
+ */
+import { addCalendarDays, addCalendarMonths, londonTime, type IsoDate } from '@/lib/server/dates';
+import {
+  assignCareTeam,
+  createContact,
+  createLegalStatusPeriod,
+  createOrder,
+  createPatient,
+  extendOrder,
+  giveCertificate,
+  nhsNumberForStem,
+  recordRightsInformation,
+  type CreatedUser,
+  type FactoryDb,
+} from '@/tests/factories';
+
+export interface DashSeedContext {
+  today: IsoDate;
+  now: Date;
+  trustId: string;
+  teams: Record<string, string>;
+  hospitals: { NORTH: string; SOUTH: string };
+  users: Record<string, CreatedUser>;
+}
+
+function need(users: Record<string, CreatedUser>, key: string): CreatedUser {
+  const u = users[key];
+  if (!u) throw new Error(`seedDash: no demo user '${key}'.`);
+  return u;
+}
+
+function nhsNumber(): string {
+  for (let stem = 950_001; ; stem += 1) {
+    const n = nhsNumberForStem(stem);
+    if (n) return n;
+  }
+}
+
+export async function seedDash(db: FactoryDb, ctx: DashSeedContext): Promise<void> {
+  const { today } = ctx;
+  const d = (n: number) => addCalendarDays(today, n);
+  const rc = need(ctx.users, 'rcSouth');
+  const cc = need(ctx.users, 'ccSouth');
+  const amhp = need(ctx.users, 'amhp');
+  const team = ctx.teams.SOUTH;
+  if (!team) throw new Error('seedDash: no South team.');
+
+  // The first period ends in 25 days: the renewal window (two months ending then) is open.
+  const periodEnds = d(25);
+  const madeOn = addCalendarMonths(addCalendarDays(periodEnds, 1), -6);
+  const patient = await createPatient(db, {
+    trustId: ctx.trustId,
+    teamId: team,
+    localId: 'DASH0101',
+    nhsNumber: nhsNumber(),
+    givenName: 'Ifeoma',
+    familyName: 'Chukwu',
+    sex: 'FEMALE',
+    dateOfBirth: '1983-11-02',
+  });
+  await assignCareTeam(db, {
+    patientId: patient.id,
+    careCoordinatorId: cc.id,
+    responsibleClinicianId: rc.id,
+    startedOn: addCalendarDays(madeOn, -60),
+  });
+  const admitted = addCalendarDays(madeOn, -70);
+  // A hospital order (s37), as the other dashboard patients.
+  const lsp = await createLegalStatusPeriod(db, {
+    patientId: patient.id,
+    legalStatusCode: '10',
+    hospitalId: ctx.hospitals.SOUTH,
+    startAt: londonTime(admitted, 14),
+    firstMedicationOn: admitted,
+    expiryDate: addCalendarDays(addCalendarMonths(admitted, 6), -1),
+  });
+  const order = await createOrder(db, {
+    patientId: patient.id,
+    legalStatusPeriodId: lsp.id,
+    responsibleHospitalId: ctx.hospitals.SOUTH,
+    responsibleClinicianId: rc.id,
+    teamId: team,
+    amhpId: amhp.id,
+    proposedAt: londonTime(addCalendarDays(madeOn, -1), 10),
+    amhpRespondedAt: londonTime(madeOn, 9),
+    signedAt: londonTime(madeOn, 11),
+    now: ctx.now,
+  });
+  await recordRightsInformation(
+    db,
+    {
+      patientId: patient.id,
+      orderId: order.id,
+      trigger: 'MAKING',
+      triggerEventId: order.eventIds.MAKE ?? null,
+      givenAt: londonTime(addCalendarDays(madeOn, 1), 11),
+      givenById: cc.id,
+    },
+    order,
+  );
+  await giveCertificate(db, order, {
+    type: 'CTO12',
+    givenOn: addCalendarDays(madeOn, 20),
+    certifierName: rc.name,
+    certifierId: rc.id,
+  });
+  // Last seen 30 days ago: with contact every 14 days (the default), 16 days overdue.
+  await createContact(db, {
+    patientId: patient.id,
+    staffId: cc.id,
+    occurredAt: londonTime(d(-30), 10),
+    mode: 'CLINIC',
+    durationMinutes: 30,
+    summary: 'Clinic review: depot given; next visit booked but not kept.',
+  });
+  // The renewal under way: examined two days ago (CTO7 Part 1), nothing after.
+  await extendOrder(db, order, { examinedOn: d(-2), amhpId: amhp.id, stopAt: 'EXAMINED' });
+}

@@ -47,27 +47,46 @@ function nhsNumber(): string {
   }
 }
 
-export async function seedDash(db: FactoryDb, ctx: DashSeedContext): Promise<void> {
-  const { today } = ctx;
-  const d = (n: number) => addCalendarDays(today, n);
-  const rc = need(ctx.users, 'rcSouth');
-  const cc = need(ctx.users, 'ccSouth');
-  const amhp = need(ctx.users, 'amhp');
-  const team = ctx.teams.SOUTH;
-  if (!team) throw new Error('seedDash: no South team.');
+/** One demo patient on an order made so that its first period ends on `firstPeriodEnds`. */
+export interface DemoOrderInput {
+  teamId: string;
+  hospitalId: string;
+  rc: CreatedUser;
+  cc: CreatedUser;
+  amhp: CreatedUser;
+  person: {
+    givenName: string;
+    familyName: string;
+    sex: 'MALE' | 'FEMALE';
+    dateOfBirth: string;
+  };
+  localId: string;
+  nhsNumber: string;
+  firstPeriodEnds: IsoDate;
+  /** The one contact on record. */
+  contact: { daysAgo: number; mode: 'HOME_VISIT' | 'CLINIC'; summary: string };
+  /** A structured contact frequency (decision 701); none: the trust's default. */
+  contactFrequencyDays?: number;
+}
 
-  // The first period ends in 25 days: the renewal window (two months ending then) is open.
-  const periodEnds = d(25);
-  const madeOn = addCalendarMonths(addCalendarDays(periodEnds, 1), -6);
+/**
+ * A demo patient with their care team and a hospital order (s37: no s68(2) reference to clutter
+ * the demo), on a CTO with the rest of its story in order (rights information the day after,
+ * a CTO12) and one contact. Shared by prisma/seed/dashboards.ts and seedDash.
+ */
+export async function demoPatientOnOrder(
+  db: FactoryDb,
+  ctx: { trustId: string; today: IsoDate; now: Date },
+  input: DemoOrderInput,
+) {
+  const { rc, cc, amhp } = input;
+  const madeOn = addCalendarMonths(addCalendarDays(input.firstPeriodEnds, 1), -6);
   const patient = await createPatient(db, {
     trustId: ctx.trustId,
-    teamId: team,
-    localId: 'DASH0101',
-    nhsNumber: nhsNumber(),
-    givenName: 'Ifeoma',
-    familyName: 'Chukwu',
-    sex: 'FEMALE',
-    dateOfBirth: '1983-11-02',
+    teamId: input.teamId,
+    localId: input.localId,
+    nhsNumber: input.nhsNumber,
+    ...input.person,
   });
   await assignCareTeam(db, {
     patientId: patient.id,
@@ -76,11 +95,10 @@ export async function seedDash(db: FactoryDb, ctx: DashSeedContext): Promise<voi
     startedOn: addCalendarDays(madeOn, -60),
   });
   const admitted = addCalendarDays(madeOn, -70);
-  // A hospital order (s37), as the other dashboard patients.
   const lsp = await createLegalStatusPeriod(db, {
     patientId: patient.id,
     legalStatusCode: '10',
-    hospitalId: ctx.hospitals.SOUTH,
+    hospitalId: input.hospitalId,
     startAt: londonTime(admitted, 14),
     firstMedicationOn: admitted,
     expiryDate: addCalendarDays(addCalendarMonths(admitted, 6), -1),
@@ -88,9 +106,9 @@ export async function seedDash(db: FactoryDb, ctx: DashSeedContext): Promise<voi
   const order = await createOrder(db, {
     patientId: patient.id,
     legalStatusPeriodId: lsp.id,
-    responsibleHospitalId: ctx.hospitals.SOUTH,
+    responsibleHospitalId: input.hospitalId,
     responsibleClinicianId: rc.id,
-    teamId: team,
+    teamId: input.teamId,
     amhpId: amhp.id,
     proposedAt: londonTime(addCalendarDays(madeOn, -1), 10),
     amhpRespondedAt: londonTime(madeOn, 9),
@@ -115,15 +133,49 @@ export async function seedDash(db: FactoryDb, ctx: DashSeedContext): Promise<voi
     certifierName: rc.name,
     certifierId: rc.id,
   });
-  // Last seen 30 days ago: with contact every 14 days (the default), 16 days overdue.
   await createContact(db, {
     patientId: patient.id,
     staffId: cc.id,
-    occurredAt: londonTime(d(-30), 10),
-    mode: 'CLINIC',
-    durationMinutes: 30,
-    summary: 'Clinic review: depot given; next visit booked but not kept.',
+    occurredAt: londonTime(addCalendarDays(ctx.today, -input.contact.daysAgo), 11),
+    mode: input.contact.mode,
+    durationMinutes: 45,
+    summary: input.contact.summary,
+  });
+  if (input.contactFrequencyDays !== undefined) {
+    await db.communityTreatmentOrder.update({
+      where: { id: order.id },
+      data: { contactFrequencyDays: input.contactFrequencyDays },
+    });
+  }
+  return order;
+}
+
+export async function seedDash(db: FactoryDb, ctx: DashSeedContext): Promise<void> {
+  const amhp = need(ctx.users, 'amhp');
+  const teamId = ctx.teams.SOUTH;
+  if (!teamId) throw new Error('seedDash: no South team.');
+  const order = await demoPatientOnOrder(db, ctx, {
+    teamId,
+    hospitalId: ctx.hospitals.SOUTH,
+    rc: need(ctx.users, 'rcSouth'),
+    cc: need(ctx.users, 'ccSouth'),
+    amhp,
+    person: { givenName: 'Ifeoma', familyName: 'Chukwu', sex: 'FEMALE', dateOfBirth: '1983-11-02' },
+    localId: 'DASH0101',
+    nhsNumber: nhsNumber(),
+    // The first period ends in 25 days: the renewal window (two months ending then) is open.
+    firstPeriodEnds: addCalendarDays(ctx.today, 25),
+    // Last seen 30 days ago: with contact every 14 days (the default), 16 days overdue.
+    contact: {
+      daysAgo: 30,
+      mode: 'CLINIC',
+      summary: 'Clinic review: depot given; next visit booked but not kept.',
+    },
   });
   // The renewal under way: examined two days ago (CTO7 Part 1), nothing after.
-  await extendOrder(db, order, { examinedOn: d(-2), amhpId: amhp.id, stopAt: 'EXAMINED' });
+  await extendOrder(db, order, {
+    examinedOn: addCalendarDays(ctx.today, -2),
+    amhpId: amhp.id,
+    stopAt: 'EXAMINED',
+  });
 }

@@ -71,15 +71,19 @@ export interface WorkItemDetailJson extends WorkItemJson {
   href: string;
 }
 
+// One formatter for the module: constructing an Intl.DateTimeFormat costs far more than using
+// one, and englishDay runs inside the work items' sort (a CPU profile of the care coordinator's
+// work items at 80,000 orders: 2.6 s of 3 s in this function when it built one per call).
+const ENGLISH_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar day in England of an instant (the law's days are English days). */
 export function englishDay(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+  return ENGLISH_DAY.format(instant); // en-CA formats as YYYY-MM-DD
 }
 
 function dayNumber(isoDay: string): number {

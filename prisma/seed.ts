@@ -89,6 +89,7 @@ import {
 } from '@/tests/factories';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoTeamCode } from './demo-accounts';
 import { seedDashboards } from './seed/dashboards';
+import { seedDash } from './seed/dash';
 import { seedNotifications } from './seed/notifications';
 import { seedStatistics } from './seed/statistics';
 import {
@@ -2122,6 +2123,7 @@ async function seedInto(
     hospitals: org.hospitals,
     users: org.users,
   }); // issue 8
+  await seedDash(db, { today, now, ...org }); // issue 8: bands left empty (prisma/seed/dash.ts)
   await seedStatistics(db, { uploadedById: user(world, 'mha').id, now, today }); // issue 11
   log(
     `Patients: ${PATIENT_SPECS.length}; contacts: ${contacts.length}; quality-of-life ratings: ${ratings.length}.`,

@@ -81,6 +81,8 @@ export function CaseloadTable({ rows, now }: { rows: CaseloadRow[]; now: Date })
                             Next by {formatDate(r.contactDue)}
                           </>
                         ) : null}
+                        <br />
+                        <span className="nhsuk-body-s">Every {r.contactEveryDays} days</span>
                       </td>
                       <td className="nhsuk-table__cell">
                         Last review:{' '}

@@ -25,6 +25,11 @@ export interface FlowFormCommon {
   patientHref: string;
   /** The state to start from (the tests draw a refused form with it). */
   initialState?: FlowState;
+  /**
+   * The step is done: what was recorded, shown instead of a blank form (issue 8 §2). The
+   * confirmation of a submission made on this page still shows first.
+   */
+  done?: ReactNode;
 }
 
 function Confirmation({
@@ -78,6 +83,8 @@ export interface FlowFormProps<T> extends Omit<
   patientHref?: string;
   /** The law's reason this step cannot be recorded now: shown instead of the form. */
   unavailable?: string | null;
+  /** What was recorded when the step is done: shown instead of the form. */
+  done?: ReactNode;
 }
 
 function Next({
@@ -111,6 +118,7 @@ export function FlowForm<T = unknown>({
   links,
   patientHref,
   unavailable,
+  done,
   ...props
 }: FlowFormProps<T>) {
   return (
@@ -124,6 +132,8 @@ export function FlowForm<T = unknown>({
             title={confirmationTitle}
             next={<Next back={back} links={links} href={patientHref} />}
           />
+        ) : done ? (
+          done
         ) : unavailable ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>

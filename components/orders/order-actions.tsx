@@ -16,10 +16,16 @@ export function OrderActions({
   patientId,
   orderId,
   events,
+  renewal = null,
 }: {
   patientId: string;
   orderId: string;
   events: EventAvailability[];
+  /**
+   * The renewal is offered now (from 28 days before its window opens, decision 772): its task
+   * list is linked even while the law still refuses its first step (the window not yet open).
+   */
+  renewal?: { opensText: string; open: boolean } | null;
 }) {
   const seen = new Set<string>();
   const links = events
@@ -30,7 +36,20 @@ export function OrderActions({
       seen.add(e.href + e.label);
       return true;
     });
-  if (links.length === 0) {
+  const renewalHref = `/patients/${patientId}/orders/${orderId}/extension`;
+  const renewalLink =
+    renewal && !links.some((e) => e.href === renewalHref) ? (
+      <li key="renewal">
+        <Link className="nhsuk-link" href={renewalHref}>
+          Renewal (extension): the steps
+        </Link>
+        <span className="nhsuk-body-s">
+          {' '}
+          (the renewal window {renewal.open ? 'opened' : 'opens'} on {renewal.opensText})
+        </span>
+      </li>
+    ) : null;
+  if (links.length === 0 && !renewalLink) {
     return <p className="nhsuk-body">There is nothing you can record on this order now.</p>;
   }
   return (
@@ -52,6 +71,7 @@ export function OrderActions({
           ) : null}
         </li>
       ))}
+      {renewalLink}
     </ul>
   );
 }

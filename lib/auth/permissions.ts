@@ -62,6 +62,8 @@ export const ACTIONS = [
   'read:inbox',
   'administer:notifications',
   'upload:statistics-population',
+  // Issue 8: how often the patient should be seen on this order (decision 824).
+  'set:contact-frequency',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = `${Action}:${Scope}`;
@@ -87,6 +89,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:death:team',
     'record:social-assessment:team',
     'record:contact:team',
+    'set:contact-frequency:team',
     'write:tribunal-document:team',
     'record:quality-of-life:team',
     'generate:document:team',
@@ -114,6 +117,7 @@ export const GRANTS: Record<Role, readonly Grant[]> = {
     'record:death:team',
     'record:social-assessment:team',
     'record:contact:team',
+    'set:contact-frequency:team',
     'write:tribunal-document:team',
     'generate:document:team',
     // Statistics of their own teams' orders, published (decision 761).

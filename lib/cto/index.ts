@@ -35,6 +35,12 @@ export {
   type LifecycleOptions,
 } from './lifecycle';
 export { renderStates, renderTransitionTable } from './describe';
-export { RENEWAL_OFFER_DAYS, renewalOfferedFrom, renewalStepsOffered } from './renewal-offer';
+export {
+  RENEWAL_OFFER_DAYS,
+  RENEWAL_STEP_EVENTS,
+  renewalOfferedFrom,
+  renewalStepsOffered,
+  withRenewalOffer,
+} from './renewal-offer';
 export * from './tribunal-paperwork';
 export * from './same-day-order';

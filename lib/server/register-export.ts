@@ -27,7 +27,11 @@ export async function writeRegisterCsv(
   csv.pipe(out);
   await writeOrWait(csv, EXPORT_HEADERS);
   const total = await streamRegister(ctx, filter, 'csv', async (rows) => {
-    for (const row of rows) await writeOrWait(csv, exportCells(row));
+    // A batch (2,000 rows) at once, then wait for the stream to drain before the next fetch:
+    // waiting row by row cost a turn of the event loop per row once the buffer filled (the
+    // whole register took 31 s over HTTP against 7 s for the XLSX, which drains per batch).
+    for (const row of rows) csv.write(exportCells(row));
+    if (csv.writableNeedDrain) await once(csv, 'drain');
   });
   csv.end();
   await once(out, 'finish');

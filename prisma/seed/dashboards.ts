@@ -13,14 +13,13 @@
  *   (the agreement came too late to be any use: overdue).
  */
 import { addCalendarDays, addCalendarMonths, londonTime, type IsoDate } from '@/lib/server/dates';
+import { demoPatientOnOrder } from './dash';
 import {
   assignCareTeam,
-  createContact,
   createLegalStatusPeriod,
   createOrder,
   createPatient,
   extendOrder,
-  giveCertificate,
   newId,
   recordRightsInformation,
   nhsNumberForStem,
@@ -68,11 +67,6 @@ function nhsNumber(index: number): string {
   }
 }
 
-/** The day an order must be made on for its first period (6 months, s20A(1)) to end on `end`. */
-function madeOnFor(end: IsoDate): IsoDate {
-  return addCalendarMonths(addCalendarDays(end, 1), -6);
-}
-
 export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): Promise<void> {
   const { today } = ctx;
   const d = (n: number) => addCalendarDays(today, n);
@@ -85,76 +79,24 @@ export async function seedDashboards(db: FactoryDb, ctx: DashboardSeedContext): 
   async function patientWithOrder(index: number, firstPeriodEnds: IsoDate, localId: string) {
     const person = PEOPLE[index];
     if (!person) throw new Error('seedDashboards: no person.');
-    const madeOn = madeOnFor(firstPeriodEnds);
-    const patient = await createPatient(db, {
-      trustId: ctx.trustId,
+    // Seen at home 10 days ago: with contact every 21 days (decision 701), the next in 11 days.
+    return demoPatientOnOrder(db, ctx, {
       teamId: team,
+      hospitalId: ctx.hospitals.NORTH,
+      rc,
+      cc,
+      amhp,
+      person,
       localId,
       nhsNumber: nhsNumber(index),
-      ...person,
-    });
-    await assignCareTeam(db, {
-      patientId: patient.id,
-      careCoordinatorId: cc.id,
-      responsibleClinicianId: rc.id,
-      startedOn: addCalendarDays(madeOn, -60),
-    });
-    const admitted = addCalendarDays(madeOn, -70);
-    // A hospital order (s37): no managers' reference under s68(2) to clutter the demo.
-    const lsp = await createLegalStatusPeriod(db, {
-      patientId: patient.id,
-      legalStatusCode: '10',
-      hospitalId: ctx.hospitals.NORTH,
-      startAt: londonTime(admitted, 14),
-      firstMedicationOn: admitted,
-      expiryDate: addCalendarDays(addCalendarMonths(admitted, 6), -1),
-    });
-    const order = await createOrder(db, {
-      patientId: patient.id,
-      legalStatusPeriodId: lsp.id,
-      responsibleHospitalId: ctx.hospitals.NORTH,
-      responsibleClinicianId: rc.id,
-      teamId: team,
-      amhpId: amhp.id,
-      proposedAt: londonTime(addCalendarDays(madeOn, -1), 10),
-      amhpRespondedAt: londonTime(madeOn, 9),
-      signedAt: londonTime(madeOn, 11),
-      now: ctx.now,
-    });
-    // The rest of the story is in order: rights information given the day after, a CTO12.
-    await recordRightsInformation(
-      db,
-      {
-        patientId: patient.id,
-        orderId: order.id,
-        trigger: 'MAKING',
-        triggerEventId: order.eventIds.MAKE ?? null,
-        givenAt: londonTime(addCalendarDays(madeOn, 1), 11),
-        givenById: cc.id,
+      firstPeriodEnds,
+      contact: {
+        daysAgo: 10,
+        mode: 'HOME_VISIT',
+        summary: 'Home visit: settled; reviewed the care plan together.',
       },
-      order,
-    );
-    await giveCertificate(db, order, {
-      type: 'CTO12',
-      givenOn: addCalendarDays(madeOn, 20),
-      certifierName: rc.name,
-      certifierId: rc.id,
+      contactFrequencyDays: 21,
     });
-    // Seen at home 10 days ago: with contact every 21 days, the next is due in 11 days.
-    await createContact(db, {
-      patientId: patient.id,
-      staffId: cc.id,
-      occurredAt: londonTime(d(-10), 11),
-      mode: 'HOME_VISIT',
-      durationMinutes: 45,
-      summary: 'Home visit: settled; reviewed the care plan together.',
-    });
-    // A structured contact frequency (decision 701): every 21 days for these patients.
-    await db.communityTreatmentOrder.update({
-      where: { id: order.id },
-      data: { contactFrequencyDays: 21 },
-    });
-    return order;
   }
 
   // Hospital managers: review overdue (the extended period ended 9 days ago).

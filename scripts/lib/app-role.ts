@@ -61,6 +61,8 @@ export async function grantAppRights(ownerUrl: string, role: string): Promise<vo
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
     // The audit trail: read and append only.
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent" FROM ${r}`);
+    // Queued audit rows (decision 823): append only; audit_queue_flush (the owner's) moves them.
+    await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "AuditQueue" FROM ${r}`);
     // The migrations' own record belongs to the owner.
     await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${r}`);
     await client.query('COMMIT');

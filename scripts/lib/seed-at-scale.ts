@@ -366,7 +366,7 @@ SELECT gen_random_uuid()::text, ${patient('p')}, ${order('j')}, ${team(teamOf('p
   LEFT JOIN "Recall" r ON r.id = ${recall('bo.j')}
   LEFT JOIN "TribunalCase" tc ON tc.id = ${tcase('bo.j')}
   CROSS JOIN LATERAL (VALUES
-    ('CTO_EXPIRY', 'The order expires', bo.expiry, NULL::timestamptz, NULL::date, 's20A(1)', 'RESPONSIBLE_CLINICIAN', bo.expiry IS NOT NULL AND bo.state <> 'AWAITING_EFFECT'),
+    ('CTO_EXPIRY', 'The order expires', bo.expiry, NULL::timestamptz, NULL::date, 's20A(1)', 'MHA_ADMINISTRATOR', bo.expiry IS NOT NULL AND bo.state <> 'AWAITING_EFFECT'),
     ('EXTENSION_WINDOW', 'Extension report (CTO7) due', bo.expiry - 1, NULL, bo.expiry - 61, 's20A(4)', 'RESPONSIBLE_CLINICIAN', bo.expiry IS NOT NULL AND bo.state = 'ACTIVE'),
     ('RIGHTS_INFORMATION', 'Rights information', CURRENT_DATE + (bo.j % 21) - 10, NULL, NULL, 's132A', 'CARE_COORDINATOR', bo.j % 25 = 4),
     ('CERTIFICATE_REQUIRED', 'Treatment certificate needed', CURRENT_DATE + (bo.j % 31) - 10, NULL, NULL, 's64C', 'RESPONSIBLE_CLINICIAN', bo.j % 30 = 2),

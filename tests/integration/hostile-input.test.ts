@@ -80,6 +80,7 @@ import { unlockUser } from '@/lib/server/services/unlock-user';
 import { uploadStatisticsPopulation } from '@/lib/server/services/upload-statistics-population';
 import { varyConditions } from '@/lib/server/services/vary-conditions';
 import { withdrawProposal } from '@/lib/server/services/withdraw-proposal';
+import { setContactFrequency } from '@/lib/server/services/set-contact-frequency';
 import { createCtoFixture, createUser as createTestUser, type CtoFixture } from '@/tests/factories';
 import { testDb } from './support/db';
 import { contactInput, reviewInput } from './social/support';
@@ -346,6 +347,12 @@ const CASES: Case[] = [
     name: 'transferRecalledPatient',
     kind: 'plain',
     fn: transferRecalledPatient,
+  },
+  {
+    file: 'set-contact-frequency',
+    name: 'setContactFrequency',
+    kind: 'plain',
+    fn: setContactFrequency,
   },
   { file: 'unlock-user', name: 'unlockUser', kind: 'plain', fn: unlockUser },
   {

@@ -78,6 +78,7 @@ import { unlockUser } from '@/lib/server/services/unlock-user';
 import { uploadStatisticsPopulation } from '@/lib/server/services/upload-statistics-population';
 import { varyConditions } from '@/lib/server/services/vary-conditions';
 import { withdrawProposal } from '@/lib/server/services/withdraw-proposal';
+import { setContactFrequency } from '@/lib/server/services/set-contact-frequency';
 import { newId } from '@/tests/factories';
 import { testDb } from './support/db';
 
@@ -548,6 +549,12 @@ const CASES: Case[] = [
     name: 'uploadStatisticsPopulation',
     call: plain(uploadStatisticsPopulation),
     action: fixed('upload:statistics-population'),
+  },
+  {
+    file: 'set-contact-frequency',
+    name: 'setContactFrequency',
+    call: plain(setContactFrequency),
+    action: fixed('set:contact-frequency'),
   },
   {
     file: 'vary-conditions',

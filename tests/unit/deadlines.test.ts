@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { awolAtExpiry } from '@/lib/cto';
 import {
   computeOrderDeadlines,
   type DeadlineValue,
@@ -68,8 +69,9 @@ describe('computeOrderDeadlines', () => {
     const expiry = only(values, 'CTO_EXPIRY');
     expect(expiry.dueOn).toBe('2026-04-04');
     expect(expiry.basis).toBe('s20A(1), s20B');
-    expect(expiry.ownerRole).toBe('RESPONSIBLE_CLINICIAN');
-    expect(expiry.ownerId).toBe('rc-1');
+    // The MHA office's (decision 825); the RC has the window with the same last day.
+    expect(expiry.ownerRole).toBe('MHA_ADMINISTRATOR');
+    expect(expiry.ownerId).toBeNull();
     expect(expiry.explanation).toContain('4 April 2026');
     const window = only(values, 'EXTENSION_WINDOW');
     expect(window.opensOn).toBe('2026-02-05');
@@ -582,5 +584,46 @@ describe('computeOrderDeadlines', () => {
       expect(Object.keys(v.inputs).length).toBeGreaterThan(0);
       expect(v.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe('the CTO8 after a return from absence without leave (C12, s21B), stored', () => {
+  // Absent from 1 March 2026 (before the expiry on 4 April), back on 10 April: more than 28
+  // days after the absence began, after the expiry, so s21B applies and a CTO8 is due.
+  const episode = {
+    id: 'awol-1',
+    startedAt: new Date('2026-03-01T09:00:00Z'),
+    returnedAt: new Date('2026-04-10T15:00:00Z'),
+  };
+  const later = new Date('2026-04-11T12:00:00Z');
+
+  it('is the RC’s, due on the day lib/cto gives, with its inputs', () => {
+    const values = computeOrderDeadlines(facts({ awolEpisodes: [episode] }), '2026-04-11', later);
+    const cto8 = only(values, 'AWOL_EXTENDED_EXPIRY');
+    const law = awolAtExpiry({
+      expiry: '2026-04-04',
+      absentFrom: '2026-03-01',
+      returnedOn: '2026-04-10',
+    });
+    expect(law.applies && law.route).toBe('S21B');
+    expect(cto8.dueOn).toBe(law.applies ? law.cto8Due?.date : null);
+    expect(cto8.ownerRole).toBe('RESPONSIBLE_CLINICIAN');
+    expect(cto8.ownerId).toBe('rc-1');
+    expect(cto8.inputs).toMatchObject({ awolEpisodeId: 'awol-1', returnedOn: '2026-04-10' });
+  });
+
+  it('is gone once a CTO8 is furnished after the return, and absent while still away', () => {
+    const done = computeOrderDeadlines(
+      facts({ awolEpisodes: [episode], cto8FurnishedAt: [new Date('2026-04-12T10:00:00Z')] }),
+      '2026-04-12',
+      later,
+    );
+    expect(kinds(done)).not.toContain('AWOL_EXTENDED_EXPIRY');
+    const away = computeOrderDeadlines(
+      facts({ awolEpisodes: [{ ...episode, returnedAt: null }] }),
+      '2026-04-11',
+      later,
+    );
+    expect(kinds(away)).not.toContain('AWOL_EXTENDED_EXPIRY');
   });
 });

@@ -80,6 +80,12 @@ describe('legitimate relationships (scopes)', () => {
     expect(scopeFor([], 'read:patient')).toBeNull();
   });
 
+  it('the care coordinator and the RC set how often their patients are seen (decision 824)', () => {
+    expect(only('set:contact-frequency')).toEqual(['CARE_COORDINATOR', 'RESPONSIBLE_CLINICIAN']);
+    expect(scopeFor(['CARE_COORDINATOR'], 'set:contact-frequency')).toBe('team');
+    expect(scopeFor(['RESPONSIBLE_CLINICIAN'], 'set:contact-frequency')).toBe('team');
+  });
+
   it('the MHA office and privacy officers see who viewed a record; clinicians do not', () => {
     expect(only('read:patient-audit')).toEqual(['AUDITOR', 'MHA_ADMINISTRATOR']);
   });

@@ -22,6 +22,8 @@ const BATCH = 5_000;
 
 export async function verifyAuditChain(db: Db, maxProblems = 20): Promise<ChainReport> {
   const problems: ChainProblem[] = [];
+  // Chain what reads have queued first (decision 823), so the whole trail is checked.
+  await db.$queryRaw`SELECT audit_queue_flush(NULL::bigint)`;
   let previousHash = GENESIS;
   let expectedSeq = 1n;
   let checked = 0;

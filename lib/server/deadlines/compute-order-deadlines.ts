@@ -6,6 +6,7 @@
  * decides which clocks apply to the order as it stands, and says so in plain English.
  */
 import {
+  awolAtExpiry,
   certificateRequiredFrom,
   nrTribunalWindow,
   firstManagersReferenceDue,
@@ -150,6 +151,16 @@ export interface OrderDeadlineFacts {
       readonly alternativeEndDate: IsoDate | null;
     }[];
   } | null;
+  /**
+   * C12: absences without leave with their return, and when CTO8 extensions (CtoPeriod source
+   * AWOL_EXTENSION) were recorded. Optional: older callers and tests give none.
+   */
+  readonly awolEpisodes?: readonly {
+    readonly id: string;
+    readonly startedAt: Date;
+    readonly returnedAt: Date | null;
+  }[];
+  readonly cto8FurnishedAt?: readonly Date[];
 }
 
 export interface DeadlineValue {
@@ -243,8 +254,10 @@ export function computeOrderDeadlines(
         currentExpiryDate: expiry,
         currentExpiryAlternative: alt,
       },
-      ownerRole: 'RESPONSIBLE_CLINICIAN',
-      ownerId: rc,
+      // The MHA office's: it keeps the register of expiries and records a lapse. The RC's own
+      // duty is the renewal, stored as EXTENSION_WINDOW with the same last day (decision 825).
+      ownerRole: 'MHA_ADMINISTRATOR',
+      ownerId: null,
     });
   }
 
@@ -620,6 +633,38 @@ export function computeOrderDeadlines(
           ownerId: rc,
         });
       }
+    }
+  }
+
+  // C12: the CTO8 after a return from absence without leave (s21B): the RC examines within a
+  // week of the return and furnishes the report with an AMHP's agreement; stored so that the
+  // RC's list, the MHA office's queue and the reminders all read it (decision 825).
+  if (live && facts.currentExpiryDate) {
+    for (const e of facts.awolEpisodes ?? []) {
+      const returnedAt = e.returnedAt;
+      if (!returnedAt) continue;
+      if ((facts.cto8FurnishedAt ?? []).some((at) => at >= returnedAt)) continue;
+      const result = awolAtExpiry({
+        expiry: facts.currentExpiryDate,
+        absentFrom: londonDateOf(e.startedAt),
+        returnedOn: londonDateOf(returnedAt),
+      });
+      if (!result.applies || !result.cto8Due) continue;
+      out.push({
+        kind: 'AWOL_EXTENDED_EXPIRY',
+        title: 'Examine and furnish a CTO8 after the return from absence',
+        dueOn: result.cto8Due.date,
+        basis: result.cto8Due.basis,
+        explanation: result.cto8Due.explain,
+        inputs: {
+          awolEpisodeId: e.id,
+          expiry: facts.currentExpiryDate,
+          absentFrom: londonDateOf(e.startedAt),
+          returnedOn: londonDateOf(returnedAt),
+        },
+        ownerRole: 'RESPONSIBLE_CLINICIAN',
+        ownerId: rc,
+      });
     }
   }
 

@@ -89,6 +89,14 @@ const orderInclude = {
   revocation: {
     select: { revokedOn: true, revokedAt: true, amhpAgreementId: true, createdAt: true },
   },
+  awolEpisodes: {
+    where: { enteredInErrorAt: null },
+    select: { id: true, startedAt: true, returnedAt: true },
+  },
+  periods: {
+    where: { source: 'AWOL_EXTENSION', enteredInErrorAt: null },
+    select: { createdAt: true },
+  },
   revocationDetention: {
     select: {
       legalStatusCode: true,
@@ -189,6 +197,8 @@ export function toDeadlineFacts(order: LoadedOrder): OrderDeadlineFacts {
               : null,
         }
       : null,
+    awolEpisodes: order.awolEpisodes,
+    cto8FurnishedAt: order.periods.map((p) => p.createdAt),
     revocationDetention:
       detention && detention.enteredInErrorAt === null
         ? {

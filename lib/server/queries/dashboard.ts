@@ -28,6 +28,8 @@ export interface CaseloadRow {
   lastContact: Date | null;
   contactDue: IsoDate | null;
   contactOverdue: boolean;
+  /** How often the patient should be seen: the order's own frequency or the trust's default. */
+  contactEveryDays: number;
   lastSocialReview: IsoDate | null;
   qolTrend: { latest: number; previous: number | null; maxScore: number } | null;
   rightsDue: IsoDate | null;
@@ -113,6 +115,7 @@ export async function getCaseload(ctx: QueryContext): Promise<CaseloadRow[]> {
       lastContact: last ?? null,
       contactDue,
       contactOverdue: contactDue ? isOverdue(contactDue, now) : false,
+      contactEveryDays: o.contactFrequencyDays ?? env.CONTACT_FREQUENCY_DAYS,
       lastSocialReview: lastSocial ? fromDbDate(lastSocial) : null,
       qolTrend: q[0]
         ? { latest: q[0].score, previous: q[1]?.score ?? null, maxScore: q[0].maxScore }

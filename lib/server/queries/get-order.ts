@@ -4,10 +4,13 @@ import 'server-only';
 import {
   effectiveState,
   evaluateEvents,
+  extensionWindow,
+  withRenewalOffer,
   type EventAvailability,
   type EffectiveState,
 } from '@/lib/cto';
 import { db } from '@/lib/server/db';
+import { londonDateOf } from '@/lib/server/dates';
 import { ctoActor, orderInclude, toSnapshot, type LoadedOrder } from '@/lib/server/orders/snapshot';
 import { audit, NotFound, orderPatientId, resolvePatientAccess, type QueryContext } from './access';
 
@@ -72,6 +75,11 @@ export async function getOrder(
   return {
     order,
     effective: effectiveState(snapshot, now),
-    events: evaluateEvents(snapshot, actor, now),
+    // The renewal steps only from 28 days before the window opens (decision 772).
+    events: withRenewalOffer(
+      evaluateEvents(snapshot, actor, now),
+      londonDateOf(now),
+      extensionWindow(snapshot),
+    ),
   };
 }

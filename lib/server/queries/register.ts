@@ -138,6 +138,71 @@ function detailJoins(now: Date): Prisma.Sql {
      ORDER BY n."startedOn" DESC LIMIT 1) nr ON TRUE`;
 }
 
+/**
+ * The same columns for the whole register at once (the exports): each detail table read once,
+ * reduced to one row per order or patient (DISTINCT ON / GROUP BY) and hash-joined, instead of
+ * ten index probes per order (800,000 at 80,000 orders: 178 s under load, decision 822).
+ * Returns identical rows to DETAILS + detailJoins.
+ */
+function exportQuery(now: Date, where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+  WITH cc AS (
+    SELECT DISTINCT ON (sa."patientId") sa."patientId", u.name
+      FROM "StaffAssignment" sa JOIN "User" u ON u.id = sa."userId"
+     WHERE sa.kind = 'CARE_COORDINATOR' AND sa."endedOn" IS NULL
+     ORDER BY sa."patientId", sa."startedOn" DESC),
+  dl AS (
+    SELECT d."orderId",
+      (array_agg(d."opensOn" ORDER BY d."dueOn") FILTER (WHERE d.kind = 'EXTENSION_WINDOW'))[1]
+        AS "windowOpensOn",
+      min(d."dueOn") FILTER (WHERE d.kind = 'EXTENSION_WINDOW') AS "windowDueOn",
+      min(d."dueOn") FILTER (WHERE d.kind = 'RIGHTS_INFORMATION') AS "rightsDueOn",
+      min(d."dueOn") FILTER (WHERE d.kind = 'CERTIFICATE_REQUIRED') AS "certificateDueOn"
+      FROM "Deadline" d
+     WHERE d.status = 'OPEN'
+       AND d.kind IN ('EXTENSION_WINDOW', 'RIGHTS_INFORMATION', 'CERTIFICATE_REQUIRED')
+     GROUP BY d."orderId"),
+  rights AS (
+    SELECT ri."orderId", max(COALESCE(ri."givenOrallyAt", ri."givenInWritingAt")) AS "givenAt"
+      FROM "RightsInformation" ri WHERE ri."enteredInErrorAt" IS NULL GROUP BY ri."orderId"),
+  cert AS (
+    SELECT DISTINCT ON (c."orderId") c."orderId", c.type, c."givenOn" FROM "TreatmentCertificate" c
+     WHERE c.status = 'ACTIVE' AND c."enteredInErrorAt" IS NULL
+     ORDER BY c."orderId", c."givenOn" DESC),
+  tc AS (
+    SELECT DISTINCT ON (c."orderId") c."orderId", c.id, c.kind, c.basis, c."documentsDueOn"
+      FROM "TribunalCase" c
+     WHERE c.status = 'OPEN' AND c."enteredInErrorAt" IS NULL
+     ORDER BY c."orderId", c."madeOn" DESC),
+  hearing AS (
+    SELECT th."caseId", min(th."scheduledAt") AS "scheduledAt" FROM "TribunalHearing" th
+     WHERE th."heldOn" IS NULL AND th."scheduledAt" >= ${now} GROUP BY th."caseId"),
+  nr AS (
+    SELECT DISTINCT ON (n."patientId") n."patientId", n.name, n.relationship
+      FROM "NearestRelative" n
+     WHERE n.kind = 'NEAREST_RELATIVE' AND n."endedOn" IS NULL
+     ORDER BY n."patientId", n."startedOn" DESC)
+  SELECT o.id AS "orderId", p.id AS "patientId", p."nhsNumber", p."localId", p."givenName",
+    p."familyName", t.name AS "teamName", o.state, o."madeOn", o."currentExpiryDate" AS "periodEnd",
+    dl."windowOpensOn", dl."windowDueOn", rc.name AS "rcName", cc.name AS "ccName",
+    h.name AS "hospitalName", rights."givenAt" AS "rightsGivenAt", dl."rightsDueOn",
+    cert.type::text AS "certificateType", cert."givenOn" AS "certificateGivenOn",
+    dl."certificateDueOn", tc.kind::text AS "tribunalKind", tc.basis AS "tribunalBasis",
+    tc."documentsDueOn" AS "tribunalDocumentsDueOn", hearing."scheduledAt" AS "nextHearingAt",
+    nr.name AS "nearestRelativeName", nr.relationship AS "nearestRelativeRelationship"
+  FROM ${FROM}
+    LEFT JOIN "Team" t ON t.id = o."teamId"
+    LEFT JOIN "User" rc ON rc.id = o."responsibleClinicianId"
+    LEFT JOIN cc ON cc."patientId" = o."patientId"
+    LEFT JOIN dl ON dl."orderId" = o.id
+    LEFT JOIN rights ON rights."orderId" = o.id
+    LEFT JOIN cert ON cert."orderId" = o.id
+    LEFT JOIN tc ON tc."orderId" = o.id
+    LEFT JOIN hearing ON hearing."caseId" = tc.id
+    LEFT JOIN nr ON nr."patientId" = o."patientId"
+  WHERE ${where} ORDER BY ${order}`;
+}
+
 async function registerAccess(ctx: QueryContext) {
   return resolvePatientAccess(ctx, 'read:register', {
     includeBreakGlass: false,
@@ -209,9 +274,12 @@ export async function streamRegister(
     metadata: { filter: filterParams(filter), format },
   });
   const run = async (tx: Tx | Db) => {
+    // Plan for every row, not the first 10 % (a cursor's default), so the detail tables are
+    // hash-joined; sorts and hashes in memory (bounded: one export at a time per request).
+    await tx.$executeRawUnsafe(`SET LOCAL cursor_tuple_fraction = 1`);
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '32MB'`);
     await tx.$executeRaw`DECLARE register_export NO SCROLL CURSOR FOR
-      SELECT ${DETAILS} FROM ${FROM} ${detailJoins(now)}
-       WHERE ${where} ORDER BY ${orderBy(filter)}`;
+      ${exportQuery(now, where, orderBy(filter))}`;
     let total = 0;
     for (;;) {
       const rows = await tx.$queryRawUnsafe<RegisterRow[]>(

@@ -678,7 +678,19 @@ async function personalItems(
     if (item.kind === 'EXTENSION_WINDOW' && item.band === 'later') item.band = 'month';
   const windows = deadlines.filter((d) => d.kind === 'EXTENSION_WINDOW');
   const social = await socialReviewItems(client, byId, windows, today, now);
-  return [...items, ...contactItems(orders, last, horizon, now), ...reports, ...cto8, ...social];
+  // A CTO8 clock stored as a deadline (decision 825) is listed once: the derived one is for
+  // returns recorded before it was stored.
+  const storedCto8 = new Set(
+    items.filter((i) => i.kind === 'AWOL_EXTENDED_EXPIRY').map((i) => i.orderId),
+  );
+  const derivedCto8 = cto8.filter((i) => !storedCto8.has(i.orderId));
+  return [
+    ...items,
+    ...contactItems(orders, last, horizon, now),
+    ...reports,
+    ...derivedCto8,
+    ...social,
+  ];
 }
 
 async function trustQueue(

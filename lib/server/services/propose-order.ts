@@ -11,7 +11,7 @@ import { proposeOrderSchema, MANDATORY_CONDITION_WORDING } from '@/lib/schemas/o
 import { ctoActor, orderInclude } from '@/lib/server/orders/snapshot';
 import { decide } from '@/lib/server/orders/record-event';
 import { recomputeOrderDeadlines } from '@/lib/server/deadlines/recompute';
-import { londonDateOf } from '@/lib/server/dates';
+import { londonDateOf, toDbDate } from '@/lib/server/dates';
 import { writeSocialAssessment } from './social/write-assessment';
 import { runService, type ServiceActor, type ServiceResult } from './run-service';
 import { createForm, type OrderServiceOptions, keyOf } from './order-service-support';
@@ -167,6 +167,21 @@ export function proposeOrder(
         },
         select: { id: true, patientId: true },
       });
+      // The proposer becomes the patient's responsible clinician on the order; with none assigned
+      // yet, the care team records it too (the dashboards, the scope and the patient page read
+      // StaffAssignment), from today, in the same transaction.
+      if (rcId === null) {
+        await tx.staffAssignment.create({
+          data: {
+            patientId: patient.id,
+            userId: actor.userId,
+            kind: 'RESPONSIBLE_CLINICIAN',
+            startedOn: toDbDate(londonDateOf(now)),
+            recordedById: actor.userId,
+            recordedAt: now,
+          },
+        });
+      }
 
       const facts = {
         part1: {

@@ -84,6 +84,23 @@ async function agreed(w: Awaited<ReturnType<typeof orderWorld>>, agreeAll = true
 }
 
 describe('proposing an order (CTO1 Part 1)', () => {
+  it('records the proposer as the responsible clinician when none is assigned (issue 8)', async () => {
+    const w = await orderWorld(db, { stage: 'NONE' });
+    // No responsible clinician assigned any more: the proposer becomes it, on the order and in
+    // the care team (the dashboards and the scope read the assignment).
+    await db.staffAssignment.updateMany({
+      where: { patientId: w.patientId, kind: 'RESPONSIBLE_CLINICIAN', endedOn: null },
+      data: { endedOn: new Date('2020-01-01') },
+    });
+    const result = await proposeOrder(w.rcActor, partOne(w), { db });
+    expect(result).toMatchObject({ ok: true });
+    const current = await db.staffAssignment.findMany({
+      where: { patientId: w.patientId, kind: 'RESPONSIBLE_CLINICIAN', endedOn: null },
+    });
+    expect(current.map((a) => a.userId)).toEqual([w.rc.id]);
+    expect(current[0]?.recordedById).toBe(w.rc.id);
+  });
+
   it('creates the order PROPOSED with both mandatory conditions and asks the AMHP', async () => {
     const w = await orderWorld(db, { stage: 'NONE' });
     const result = await proposeOrder(w.rcActor, partOne(w), { db });

@@ -8,14 +8,22 @@ import { NoPermission } from '@/components/ui/no-permission';
 import { ageOn, formatDate, formatDateTime, formatNhsNumberForDisplay } from '@/lib/format';
 import { OrderStateTag } from '@/components/patients/order-state-tag';
 import { humanise } from '@/lib/ui/humanise';
-import { allowedEvents, IN_FORCE_STATES, STATE_LABELS } from '@/lib/cto';
+import {
+  allowedEvents,
+  extensionWindow,
+  IN_FORCE_STATES,
+  renewalStepsOffered,
+  STATE_LABELS,
+} from '@/lib/cto';
+import { toSnapshot } from '@/lib/server/orders/snapshot';
 import { getOrder, type OrderView } from '@/lib/server/queries/get-order';
 import { OrderActions } from '@/components/orders/order-actions';
 import { Countdown } from '@/components/orders/countdown';
 import { PatientNav } from '@/components/patients/patient-nav';
 import Link from 'next/link';
-import { fromDbDate, londonDateOf } from '@/lib/server/dates';
+import { formatLongDate, fromDbDate, londonDateOf } from '@/lib/server/dates';
 import { can } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
 // Issue 4: emergency access banner and "who has viewed or changed this record".
 import { BreakGlassBanner } from '@/components/patients/break-glass-banner';
 import { AccessHistory } from '@/components/patients/access-history';
@@ -104,6 +112,15 @@ export default async function PatientPage({
   const openCases = (await listPatientTribunalCases({ actor, meta }, patient.id)).cases.filter(
     (c) => c.status === 'OPEN',
   );
+  // The renewal's task list is linked from 28 days before its window opens (decision 772).
+  const renewalWindow = view && liveOrder ? extensionWindow(toSnapshot(view.order)) : null;
+  const renewal =
+    renewalWindow && renewalStepsOffered(londonDateOf(today), renewalWindow)
+      ? {
+          opensText: formatLongDate(renewalWindow.opens),
+          open: renewalWindow.opens <= londonDateOf(today),
+        }
+      : null;
 
   return (
     <>
@@ -179,6 +196,25 @@ export default async function PatientPage({
           <Row label="Responsible clinician">
             {order.responsibleClinician?.name ?? 'Not recorded'}
           </Row>
+          {view && liveOrder ? (
+            <Row label="Contact">
+              {view.order.contactFrequencyDays === null
+                ? `Every ${env.CONTACT_FREQUENCY_DAYS} days (the trust’s default)`
+                : `Every ${view.order.contactFrequencyDays} days`}
+              {can(actor.roles, 'set:contact-frequency') ? (
+                <>
+                  {' '}
+                  <Link
+                    className="nhsuk-link"
+                    href={`/patients/${patient.id}/orders/${view.order.id}/contact-frequency`}
+                  >
+                    Change
+                    <span className="nhsuk-u-visually-hidden"> how often the patient is seen</span>
+                  </Link>
+                </>
+              ) : null}
+            </Row>
+          ) : null}
         </dl>
       ) : (
         <p>This patient has no community treatment order recorded.</p>
@@ -209,7 +245,12 @@ export default async function PatientPage({
             </div>
           ) : null}
           <h3>What you can do now</h3>
-          <OrderActions patientId={patient.id} orderId={view.order.id} events={view.events} />
+          <OrderActions
+            patientId={patient.id}
+            orderId={view.order.id}
+            events={view.events}
+            renewal={renewal}
+          />
           {can(actor.roles, 'mark:entered-in-error') ? (
             <p className="nhsuk-body-s">
               Something recorded by mistake?{' '}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { can } from '@/lib/auth/permissions';
-import { extensionWindow, formatDate, formatInstant } from '@/lib/cto';
+import { extensionWindow, formatDate } from '@/lib/cto';
 import { NoPermission } from '@/components/ui/no-permission';
 import { AmhpRequestForm } from '@/components/orders/amhp-forms';
 import {
@@ -16,7 +16,11 @@ import {
   type FlowRouteParams,
 } from '@/components/orders/flow-page';
 import { toSnapshot } from '@/lib/server/orders/snapshot';
-import { currentExtensionRow } from '@/lib/server/services/extension-rows';
+import {
+  loadRenewalSteps,
+  recordedStep,
+  RenewalTaskList,
+} from '@/components/orders/renewal-task-list';
 import { listAmhpOptions } from '@/lib/server/services/order-flow';
 import {
   consultationAction,
@@ -27,15 +31,6 @@ import {
 
 export const metadata: Metadata = { title: 'Renewal (extension)' };
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export default async function ExtensionPage({ params }: { params: FlowRouteParams }) {
   const page = await loadFlowPage(params, 'extension');
   if ('denied' in page) return <NoPermission what="this order" />;
@@ -44,14 +39,15 @@ export default async function ExtensionPage({ params }: { params: FlowRouteParam
   const windowText = window
     ? `${formatDate(window.opens)} to ${formatDate(window.closes)}`
     : 'not open';
-  const extension = currentExtensionRow(order);
+  const amhps = await listAmhpOptions();
+  const names = new Map(amhps.map((a) => [a.value, a.label]));
+  // The renewal as a task list (issue 8 §2): a finished step shows what was recorded.
+  const { extension, steps } = await loadRenewalSteps(page, names);
   const requests = extension
     ? order.amhpAgreements.filter(
         (a) => a.purpose === 'EXTENSION' && a.extensionId === extension.id,
       )
     : [];
-  const amhps = await listAmhpOptions();
-  const names = new Map(amhps.map((a) => [a.value, a.label]));
   const agreed = requests.some((a) => a.decision === 'AGREED');
   const pending = requests.some((a) => a.decision === 'PENDING');
   const askReason = !can(page.actor.roles, 'request:amhp-agreement')
@@ -70,48 +66,19 @@ export default async function ExtensionPage({ params }: { params: FlowRouteParam
   };
   return (
     <FlowPageFrame page={page} title="Renewal (extension) of the order" form="CTO7">
-      <dl className="nhsuk-summary-list">
-        <Row label="Current period ends">
-          {order.currentExpiryDate
-            ? formatDate(order.currentExpiryDate.toISOString().slice(0, 10))
-            : 'Not made'}
-        </Row>
-        <Row label="Renewal window">
-          {windowText}
-          {window?.via21A ? ' (extended by section 21A after absence without leave)' : ''}
-        </Row>
-        <Row label="Examination (Part 1)">
-          {extension?.examinedOn
-            ? formatDate(extension.examinedOn.toISOString().slice(0, 10))
-            : 'Not recorded'}
-        </Row>
-        <Row label="Consultation (section 20A(9))">
-          {extension?.consultedOn
-            ? `${extension.consulteeName ?? ''} (${extension.consulteeRole ?? ''}), ${formatDate(extension.consultedOn.toISOString().slice(0, 10))}`
-            : 'Not recorded'}
-        </Row>
-        <Row label="AMHP (Part 2)">
-          {requests.length === 0
-            ? 'Not asked'
-            : requests
-                .map(
-                  (a) =>
-                    `${names.get(a.amhpId) ?? 'An AMHP'}: ${
-                      a.decision === 'PENDING'
-                        ? 'asked, not answered yet'
-                        : a.decision === 'AGREED'
-                          ? `agreed ${a.respondedAt ? formatInstant(a.respondedAt) : ''}`
-                          : a.decision === 'DECLINED'
-                            ? `did not agree${a.reasons ? `: “${a.reasons}”` : ''}`
-                            : 'no longer applies (examined again)'
-                    }`,
-                )
-                .join('; ')}
-        </Row>
-      </dl>
+      <p className="nhsuk-body">
+        Current period ends:{' '}
+        {order.currentExpiryDate
+          ? formatDate(order.currentExpiryDate.toISOString().slice(0, 10))
+          : 'not made'}
+        . Renewal window: {windowText}
+        {window?.via21A ? ' (extended by section 21A after absence without leave)' : ''}.
+      </p>
+      <RenewalTaskList page={page} steps={steps} />
 
-      <h2>1. Examination and opinion (Part 1)</h2>
+      <h2 id="examination">1. Examination and opinion (Part 1)</h2>
       <ExaminationForm
+        done={recordedStep(steps, 'examination')}
         {...common}
         action={examinationAction}
         idempotencyKey={page.newKey()}
@@ -120,15 +87,17 @@ export default async function ExtensionPage({ params }: { params: FlowRouteParam
         unavailable={unavailableReason(page, 'EXAMINE_FOR_EXTENSION')}
         social={page.event('EXAMINE_FOR_EXTENSION')?.allowed ? await loadSocialPrefill(page) : {}}
       />
-      <h2>2. Consultation</h2>
+      <h2 id="consultation">2. Consultation</h2>
       <ConsultationForm
+        done={recordedStep(steps, 'consultation')}
         {...common}
         action={consultationAction}
         idempotencyKey={page.newKey()}
         unavailable={unavailableReason(page, 'CONSULT_FOR_EXTENSION')}
       />
-      <h2>3. Ask an AMHP to agree (Part 2)</h2>
+      <h2 id="amhp">3. Ask an AMHP to agree (Part 2)</h2>
       <AmhpRequestForm
+        done={recordedStep(steps, 'amhp')}
         {...common}
         action={requestExtensionAgreementAction}
         purpose="EXTENSION"
@@ -137,8 +106,9 @@ export default async function ExtensionPage({ params }: { params: FlowRouteParam
         unavailable={askReason && !pending ? askReason : null}
       />
       {pending && askReason ? <p className="nhsuk-body-s">{askReason}</p> : null}
-      <h2>4. Furnish the report (Part 3)</h2>
+      <h2 id="cto7">4. Furnish the report (Part 3)</h2>
       <FurnishCto7Form
+        done={recordedStep(steps, 'cto7')}
         {...common}
         action={furnishCto7Action}
         idempotencyKey={page.newKey()}

@@ -9,6 +9,12 @@ import {
   type FlowRouteParams,
 } from '@/components/orders/flow-page';
 import { db } from '@/lib/server/db';
+import { listAmhpOptions } from '@/lib/server/services/order-flow';
+import {
+  loadRenewalSteps,
+  recordedStep,
+  RenewalTaskList,
+} from '@/components/orders/renewal-task-list';
 import { cto7ReceiptAction, managersReviewAction } from './actions';
 
 export const metadata: Metadata = { title: 'Managers’ receipt and review of the renewal' };
@@ -24,6 +30,8 @@ export default async function ExtensionManagersPage({ params }: { params: FlowRo
     orderBy: { scheduledAt: 'asc' },
     select: { id: true, scheduledAt: true, reason: true },
   });
+  const amhps = await listAmhpOptions();
+  const { steps } = await loadRenewalSteps(page, new Map(amhps.map((a) => [a.value, a.label])));
   const common = {
     orderId: order.id,
     version: order.version,
@@ -47,15 +55,18 @@ export default async function ExtensionManagersPage({ params }: { params: FlowRo
           {formatDate(furnished.expiryDate.toISOString().slice(0, 10))} (Code of Practice 38.14).
         </p>
       ) : null}
-      <h2>Receipt (Part 4)</h2>
+      <RenewalTaskList page={page} steps={steps} />
+      <h2 id="receipt">Receipt (Part 4)</h2>
       <Cto7ReceiptForm
+        done={recordedStep(steps, 'managers-receipt')}
         {...common}
         action={cto7ReceiptAction}
         idempotencyKey={page.newKey()}
         unavailable={unavailableReason(page, 'MANAGERS_RECEIVE_CTO7')}
       />
-      <h2>Managers’ review</h2>
+      <h2 id="review">Managers’ review</h2>
       <ManagersReviewForm
+        done={recordedStep(steps, 'managers-review')}
         {...common}
         action={managersReviewAction}
         idempotencyKey={page.newKey()}

@@ -231,6 +231,9 @@ describe('the exports', () => {
     const expected = await listRegister(ctx(office), { ...filter(), page: 1, pageSize: 50 });
     const { buffer, rows } = await collect((out) => writeRegisterCsv(ctx(office), filter(), out));
     expect(rows).toBe(2);
+    // A byte order mark, so that Excel reads UTF-8; Windows line ends.
+    expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(buffer.toString('utf8').split('\r\n')).toHaveLength(4);
     const parsed = parse(buffer.toString('utf8'), { bom: true }) as string[][];
     expect(parsed[0]).toEqual(EXPORT_HEADERS);
     expect(parsed.slice(1)).toEqual(expected.rows.map(exportCells));

@@ -20,8 +20,8 @@ vi.mock('@/lib/server/actor', () => ({
   getActor: async () => session.actor,
 }));
 
-const { POST } = await import('@/app/api/v1/patients/route');
-const { PATCH, GET } = await import('@/app/api/v1/patients/[patientId]/route');
+const { POST } = await import('@/lib/server/patients/collection-route');
+const { PATCH, GET } = await import('@/lib/server/patients/record-route');
 
 let db: PrismaClient;
 let world: World;

@@ -77,10 +77,7 @@ export const withholdReportSchema = z
 export const nameReportAuthorSchema = z
   .object({
     documentId: uuid('the document'),
-    authorId: z
-      .union([z.literal(''), uuid('the person chosen')])
-      .optional()
-      .transform((v) => (v ? v : undefined)),
+    authorId: z.preprocess((v) => (v === '' ? undefined : v), uuid('the person chosen').optional()),
     authorName: optionalText('the named person’s name', 200),
     idempotencyKey,
   })

@@ -248,3 +248,59 @@ test('the MHA office records a reference; the RC and the care coordinator draft 
   await expect(page.getByText(/entries, newest first/)).toBeVisible();
   await expectAccessible(page);
 });
+
+// Issue 9 §5, the demo data: the open reference with a partly drafted RC report, and the listed
+// managers' hearing, reached from the MHA office's view and the RC's, with their downloads on the
+// patients' Documents lists.
+test('the demo tribunal case and managers’ hearing are reachable by the office and the RC, with their downloads', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const demo = withFactories<{
+    withCase: { id: string; name: string };
+    withHearing: { id: string; name: string };
+  }>(`
+    const person = (p) => ({ id: p.id, name: p.givenName + ' ' + p.familyName });
+    const patient = { select: { id: true, givenName: true, familyName: true } };
+    const drafted = await db.tribunalDocument.findFirstOrThrow({
+      where: { kind: 'RC_REPORT', status: 'DRAFTING', caseId: { not: null },
+        author: { email: 'rc.north@cto-tracker.example' }, reportDraft: { sections: { some: {} } } },
+      orderBy: { createdAt: 'asc' }, select: { patient },
+    });
+    const hearing = await db.tribunalDocument.findFirstOrThrow({
+      where: { kind: 'RC_REPORT', managersHearingId: { not: null } },
+      orderBy: { createdAt: 'asc' }, select: { patient },
+    });
+    return { withCase: person(drafted.patient), withHearing: person(hearing.patient) };
+  `);
+  const report = (name: string) => ({ name: `Responsible clinician’s report for ${name}` });
+
+  await signIn(page, 'mha.office@cto-tracker.example');
+  await page.goto('/tribunal');
+  await expect(page.getByRole('link', report(demo.withCase.name))).toBeVisible();
+  await expect(page.getByRole('link', report(demo.withHearing.name))).toBeVisible();
+  for (const p of [demo.withCase, demo.withHearing]) {
+    await page.goto(`/patients/${p.id}`);
+    await expect(
+      page
+        .getByRole('region', { name: 'Documents', exact: true })
+        .getByRole('link', { name: /^PDF\s+of Responsible clinician’s report/ })
+        .first(),
+    ).toBeVisible();
+  }
+
+  const context = await browser.newContext();
+  const rc = await context.newPage();
+  await signIn(rc, 'rc.north@cto-tracker.example');
+  await rc.goto('/tribunal/mine');
+  await expect(rc.getByRole('link', report(demo.withHearing.name))).toBeVisible();
+  await rc.getByRole('link', report(demo.withCase.name)).click();
+  await expect(
+    rc.getByRole('heading', { name: 'Responsible clinician’s report', level: 1 }),
+  ).toBeVisible();
+  await expect(rc.getByText(/Version \d+, saved by /).first()).toBeVisible();
+  await expect(rc.getByRole('heading', { name: 'Withholding from the patient' })).toBeVisible();
+  await expectAccessible(rc);
+  await context.close();
+});

@@ -68,6 +68,15 @@ describe('naming the author', () => {
       { db },
     );
     expect(named).toMatchObject({ ok: true, data: { authorId: nurse.id } });
+    // Named again (a double submit, or the same choice later): told once.
+    expect(
+      await nameReportAuthor(
+        w.mha,
+        { documentId: c.nursing!.id, authorId: nurse.id, idempotencyKey: key() },
+        { db },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await db.notification.count({ where: { userId: nurse.id } })).toBe(1);
     const note = await db.notification.findFirstOrThrow({ where: { userId: nurse.id } });
     expect(note.link).toContain(c.nursing!.id);
     expect(note.title).toBe('You have been asked to write a tribunal report');

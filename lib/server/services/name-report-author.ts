@@ -70,7 +70,7 @@ export function nameReportAuthor(actor: ServiceActor, input: unknown, options: C
           : `/patients/${doc.patientId}/tribunal/${doc.managersHearingId}/documents/${doc.id}`;
         await notifyPeople(ctx.tx, [authorId], {
           kind: KINDS.tribunalDocumentRequested,
-          sourceKey: `tribunal-document:${doc.id}:${authorId}`,
+          sourceKey: `tribunal-document:${doc.id}`,
           link,
           appUrl: appUrl(),
           now: ctx.now,

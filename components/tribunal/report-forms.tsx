@@ -8,8 +8,10 @@ import type { InputOf } from '@/components/forms/bind';
 import { TextAreaField } from '@/components/forms/fields';
 import type {
   markReportReadySchema,
+  nameReportAuthorSchema,
   saveReportSectionSchema,
   signReportSchema,
+  withholdReportSchema,
 } from '@/lib/schemas/tribunal-report';
 import type { FormState } from '@/lib/schemas/form-state';
 
@@ -94,6 +96,73 @@ export function ReportSignForm(props: {
           label: props.countersign
             ? 'I am the patient’s responsible clinician and I countersign this report.'
             : 'This report is correct to the best of my knowledge.',
+        },
+      ]}
+    />
+  );
+}
+
+/** Tribunal rule 14: the RC or the MHA office withholds the report (or part) from the patient. */
+export function ReportWithholdForm(props: {
+  action: ActionFor<FormState>;
+  documentId: string;
+  idempotencyKey: string;
+  withheld: boolean;
+  reason: string | null;
+}) {
+  return (
+    <ActionForm<InputOf<typeof withholdReportSchema>>
+      action={props.action}
+      hidden={{ documentId: props.documentId }}
+      idempotencyKey={props.idempotencyKey}
+      idPrefix="withhold"
+      submitLabel="Save whether it is withheld"
+      submitVariant="secondary"
+      fields={[
+        {
+          radios: 'withheld',
+          legend: 'Is this report, or part of it, withheld from the patient?',
+          options: { yes: 'Yes, withheld under rule 14', no: 'No' },
+          initial: props.withheld ? 'yes' : 'no',
+        },
+        {
+          textarea: 'reason',
+          label: 'Which part, and why',
+          hint: 'Rule 14: disclosure would be likely to cause the patient or someone else serious harm. The document will say so, and it is sent separately from the bundle.',
+          rows: 3,
+          initial: props.reason ?? '',
+        },
+      ]}
+    />
+  );
+}
+
+/** The MHA office names who writes the document: a clinician of the team, or a named person. */
+export function ReportAuthorForm(props: {
+  action: ActionFor<FormState>;
+  documentId: string;
+  idempotencyKey: string;
+  people: { value: string; label: string }[];
+}) {
+  return (
+    <ActionForm<InputOf<typeof nameReportAuthorSchema>>
+      action={props.action}
+      hidden={{ documentId: props.documentId }}
+      idempotencyKey={props.idempotencyKey}
+      idPrefix="author"
+      submitLabel="Name the author"
+      submitVariant="secondary"
+      fields={[
+        {
+          select: 'authorId',
+          label: 'A person of the patient’s team',
+          choose: 'Select a person',
+          options: props.people,
+        },
+        {
+          text: 'authorName',
+          label: 'Or a named person outside the app',
+          hint: 'For example, the ward’s named nurse. Leave empty if you chose a person above.',
         },
       ]}
     />

@@ -2,7 +2,7 @@
 // stale edit is told the section changed), marking ready, signing and countersigning. The forms
 // and the services parse with these schemas.
 import { z } from 'zod';
-import { dateInput, idempotencyKey, requiredText, uuid } from '@/lib/schemas/common';
+import { dateInput, idempotencyKey, optionalText, requiredText, uuid } from '@/lib/schemas/common';
 
 export const MAX_SECTION_CHARS = 20_000;
 
@@ -49,3 +49,51 @@ export const signReportSchema = z.object({
 });
 
 export const countersignReportSchema = signReportSchema;
+
+// Tribunal rule 14: the RC or the MHA office marks a report (or part of it) as withheld from
+// the patient, with the reason (which part, and why disclosure would be likely to cause the
+// patient or someone else serious harm). Clearing it needs no reason.
+export const withholdReportSchema = z
+  .object({
+    documentId: uuid('the document'),
+    withheld: z.enum(['yes', 'no'], {
+      error: 'Select whether the report is withheld from the patient',
+    }),
+    reason: optionalText('the reason', 2000),
+    idempotencyKey,
+  })
+  .superRefine((v, ctx) => {
+    if (v.withheld === 'yes' && !v.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Enter which part is withheld from the patient and why',
+      });
+    }
+  });
+
+// The MHA office names who writes a document: a user of the patient's team (told in the app),
+// or a named person outside the app (the nursing report's author on the ward, for example).
+export const nameReportAuthorSchema = z
+  .object({
+    documentId: uuid('the document'),
+    authorId: z.preprocess((v) => (v === '' ? undefined : v), uuid('the person chosen').optional()),
+    authorName: optionalText('the named person’s name', 200),
+    idempotencyKey,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.authorId && !v.authorName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authorId'],
+        message: 'Select the person who writes it, or enter a named person’s name',
+      });
+    }
+    if (v.authorId && v.authorName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authorName'],
+        message: 'Select a person or enter a name, not both',
+      });
+    }
+  });

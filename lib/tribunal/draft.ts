@@ -74,6 +74,8 @@ export function reportContent(input: {
   subtitle?: string;
   signatures: Signatures;
   withheldFromPatient: boolean;
+  /** Rule 14: which part is withheld and why; the document ends with it. */
+  withheldReason?: string | null;
   final: boolean;
 }): DocumentContent {
   const signatures: DocumentSignature[] = [];
@@ -98,11 +100,24 @@ export function reportContent(input: {
     title: input.template.title,
     ...(input.subtitle ? { subtitle: input.subtitle } : {}),
     patient: input.patient,
-    sections: input.sections.map((section) => ({
-      heading: section.heading,
-      paragraphs: paragraphsOf(section.text),
-      ...(section.sources.length ? { sources: section.sources } : {}),
-    })),
+    sections: [
+      ...input.sections.map((section) => ({
+        heading: section.heading,
+        paragraphs: paragraphsOf(section.text),
+        ...(section.sources.length ? { sources: section.sources } : {}),
+      })),
+      ...(input.withheldFromPatient
+        ? [
+            {
+              heading: 'Withheld from the patient (tribunal rule 14)',
+              paragraphs: [
+                'This report, or the part named below, should not be disclosed to the patient. It is sent to the tribunal separately from the bundle.',
+                ...(input.withheldReason ? paragraphsOf(input.withheldReason) : []),
+              ],
+            },
+          ]
+        : []),
+    ],
     signatures,
     withheldFromPatient: input.withheldFromPatient,
     draft: !input.final,

@@ -62,6 +62,8 @@ import { saveReportSection } from '@/lib/server/services/save-report-section';
 import { markReportReady } from '@/lib/server/services/mark-report-ready';
 import { signReport } from '@/lib/server/services/sign-report';
 import { countersignReport } from '@/lib/server/services/countersign-report';
+import { nameReportAuthor } from '@/lib/server/services/name-report-author';
+import { withholdReport } from '@/lib/server/services/withhold-report';
 import { diariseTribunalHearing } from '@/lib/server/services/diarise-tribunal-hearing';
 import { recordWrittenStatement } from '@/lib/server/services/record-written-statement';
 import { recordTribunalHearing } from '@/lib/server/services/record-tribunal-hearing';
@@ -298,6 +300,18 @@ const CASES: Case[] = [
     name: 'signReport',
     kind: 'plain',
     fn: signReport,
+  },
+  {
+    file: 'name-report-author',
+    name: 'nameReportAuthor',
+    kind: 'plain',
+    fn: nameReportAuthor,
+  },
+  {
+    file: 'withhold-report',
+    name: 'withholdReport',
+    kind: 'plain',
+    fn: withholdReport,
   },
   {
     file: 'countersign-report',

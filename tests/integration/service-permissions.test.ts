@@ -60,6 +60,8 @@ import { saveReportSection } from '@/lib/server/services/save-report-section';
 import { markReportReady } from '@/lib/server/services/mark-report-ready';
 import { signReport } from '@/lib/server/services/sign-report';
 import { countersignReport } from '@/lib/server/services/countersign-report';
+import { nameReportAuthor } from '@/lib/server/services/name-report-author';
+import { withholdReport } from '@/lib/server/services/withhold-report';
 import { diariseTribunalHearing } from '@/lib/server/services/diarise-tribunal-hearing';
 import { recordWrittenStatement } from '@/lib/server/services/record-written-statement';
 import { recordTribunalHearing } from '@/lib/server/services/record-tribunal-hearing';
@@ -428,6 +430,18 @@ const CASES: Case[] = [
     file: 'sign-report',
     name: 'signReport',
     call: plain(signReport),
+    action: fixed('write:tribunal-document'),
+  },
+  {
+    file: 'name-report-author',
+    name: 'nameReportAuthor',
+    call: plain(nameReportAuthor),
+    action: fixed('manage:tribunal'),
+  },
+  {
+    file: 'withhold-report',
+    name: 'withholdReport',
+    call: plain(withholdReport),
     action: fixed('write:tribunal-document'),
   },
   {

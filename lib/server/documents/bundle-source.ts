@@ -79,17 +79,21 @@ export async function bundleParts(
   const parts: BundlePart[] = [];
   const keptSeparate: string[] = [];
   const reportParts: { kind: string; part: BundlePart }[] = [];
+  const keptKinds = new Set<string>();
   for (const source of documentSources) {
     if (DRAWN_DIRECTLY.has(source.name)) continue;
     const items = (await source.list(ctx, c.patientId)).filter((i) => i.tribunalCaseId === c.id);
     for (const i of items) {
       // What goes to the tribunal is signed: a report still being written is listed as not
       // yet in the bundle, with where it has got to (decision 782).
-      if (!BUNDLED_STATUSES.has(i.status)) continue;
+      // A report withheld from the patient (rule 14) is named as kept separate, whatever its
+      // status (decision 782), and not listed again as missing.
       if (i.withheldFromPatient) {
         keptSeparate.push(i.title);
+        keptKinds.add(i.kind);
         continue;
       }
+      if (!BUNDLED_STATUSES.has(i.status)) continue;
       const loaded = await source.load(ctx, i.id);
       if (!loaded || !loaded.formats.includes('pdf')) continue;
       const file = await loaded.render('pdf');
@@ -104,7 +108,7 @@ export async function bundleParts(
   parts.push(...reportParts.map((r) => r.part));
   const included = new Set(reportParts.map((r) => r.kind));
   const missing = c.documents
-    .filter((d) => !included.has(d.kind))
+    .filter((d) => !included.has(d.kind) && !keptKinds.has(d.kind))
     .sort((a, b) => rank(a.kind) - rank(b.kind))
     .map(
       (d) =>

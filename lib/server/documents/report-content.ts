@@ -79,6 +79,7 @@ export async function loadReportContent(
     ...(subtitle ? { subtitle } : {}),
     signatures: state.signatures,
     withheldFromPatient: state.withheldFromPatient,
+    withheldReason: state.withheldReason,
     final,
   });
   return {

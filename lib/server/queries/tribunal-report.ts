@@ -8,6 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, type Db, type Tx } from '@/lib/server/db';
 import { fromDbDate, londonDateOf, type IsoDate } from '@/lib/server/dates';
 import { readPatientInScope, type ScopedPatient } from '@/lib/server/services/social/read-scope';
+import { can } from '@/lib/auth/permissions';
 import { mayWriteDocument } from '@/lib/tribunal/authorship';
 import { mergeDraft, type DraftSection, type Signatures } from '@/lib/tribunal/draft';
 import { prefillReport, type PrefilledSection } from '@/lib/tribunal/prefill';
@@ -18,6 +19,7 @@ import {
   type ReportTemplate,
 } from '@/lib/tribunal/templates';
 import { gatherReportRecord } from './tribunal-report-record';
+import { possibleAuthors } from './report-authors';
 import { audit, NotFound, type QueryContext } from './access';
 import { DOCUMENT_KIND_LABELS } from './tribunal-paperwork';
 
@@ -56,6 +58,8 @@ export interface ReportState {
   signatures: Signatures;
   countersignRequired: boolean;
   withheldFromPatient: boolean;
+  /** Rule 14: which part is withheld and why (the RC or the MHA office). */
+  withheldReason: string | null;
 }
 
 /** The draft as it stands, or (before the first save) the pre-fill from the record today. */
@@ -110,6 +114,7 @@ export async function reportState(
     signatures: { signed, countersigned },
     countersignRequired: draft?.countersignRequired ?? false,
     withheldFromPatient: draft?.withheldFromPatient ?? false,
+    withheldReason: draft?.withheldFromPatient ? (draft.withheldReason ?? null) : null,
   };
 }
 
@@ -126,7 +131,18 @@ export interface ReportDraftView extends ReportState {
     caseId: string | null;
     managersHearingId: string | null;
   };
-  may: { write: boolean; sign: boolean; countersign: boolean };
+  may: {
+    write: boolean;
+    sign: boolean;
+    countersign: boolean;
+    /** Rule 14: the patient's RC or the MHA office, until the report is sent. */
+    withhold: boolean;
+    /** The MHA office names the author before the report is ready for sign-off. */
+    nameAuthor: boolean;
+  };
+  /** Whom the MHA office may name (empty unless it may). */
+  possibleAuthors: { value: string; label: string }[];
+  withheldBy: string | null;
 }
 
 export async function getReportDraft(
@@ -171,6 +187,26 @@ export async function getReportDraft(
     mayWriteDocument(doc, actor) &&
     !['SIGNED', 'SENT'].includes(doc.status) &&
     state.signatures.signed === null;
+  const office = can(actor.roles, 'manage:tribunal');
+  const open = doc.case ? doc.case.status === 'OPEN' : true;
+  const withhold = open && (office || isRc) && doc.status !== 'SENT';
+  const nameAuthor =
+    open &&
+    office &&
+    doc.authorRole !== 'MHA_OFFICE' &&
+    (doc.status === 'REQUESTED' || doc.status === 'DRAFTING');
+  const currentTeamId =
+    (
+      await client.patient.findFirst({
+        where: { id: patientId, ...scoped.patientWhere },
+        select: { currentTeamId: true },
+      })
+    )?.currentTeamId ?? null;
+  const withheldById = doc.reportDraft?.withheldFromPatient ? doc.reportDraft.withheldById : null;
+  const withheldBy = withheldById
+    ? ((await client.user.findUnique({ where: { id: withheldById }, select: { name: true } }))
+        ?.name ?? null)
+    : null;
   await audit(ctx, {
     action: 'tribunal-report.read',
     outcome: 'SUCCESS',
@@ -202,6 +238,12 @@ export async function getReportDraft(
         state.countersignRequired &&
         state.signatures.signed !== null &&
         state.signatures.countersigned === null,
+      withhold,
+      nameAuthor,
     },
+    possibleAuthors: nameAuthor
+      ? await possibleAuthors(client, { id: patientId, currentTeamId }, doc.kind)
+      : [],
+    withheldBy,
   };
 }

@@ -234,6 +234,24 @@ describe('a draft as it stands', () => {
     expect(signed.draft).toBe(false);
     expect(signed.withheldFromPatient).toBe(true);
     expect(signed.signatures.map((s) => s.kind)).toEqual(['SIGNED', 'COUNTERSIGNED']);
+    // Rule 14: the document ends by saying it is withheld, and names the part and the reason.
+    const last = signed.sections.at(-1)!;
+    expect(signed.sections).toHaveLength(template.sections.length + 1);
+    expect(last.heading).toBe('Withheld from the patient (tribunal rule 14)');
+    expect(last.paragraphs[0]).toMatch(/should not be disclosed to the patient/);
+    const withReason = reportContent({
+      template,
+      sections,
+      patient,
+      signatures: { signed: null, countersigned: null },
+      withheldFromPatient: true,
+      withheldReason: 'Section 6, paragraph 2.\n\nIt names a neighbour.',
+      final: false,
+    });
+    expect(withReason.sections.at(-1)!.paragraphs.slice(1)).toEqual([
+      'Section 6, paragraph 2.',
+      'It names a neighbour.',
+    ]);
   });
 
   it('splits text into paragraphs at blank lines', () => {

@@ -9,7 +9,9 @@ import type { FormState } from '@/lib/schemas/form-state';
 import { countersignReport } from '@/lib/server/services/countersign-report';
 import { markReportReady } from '@/lib/server/services/mark-report-ready';
 import { saveReportSection } from '@/lib/server/services/save-report-section';
+import { nameReportAuthor } from '@/lib/server/services/name-report-author';
 import { signReport } from '@/lib/server/services/sign-report';
+import { withholdReport } from '@/lib/server/services/withhold-report';
 import type { ServiceResult } from '@/lib/server/services/run-service';
 
 const SAFE = /^[0-9a-f-]{36}$/i;
@@ -81,4 +83,24 @@ export async function countersignAction(
 ): Promise<FormState> {
   const back = reportPath(patientId, caseId, form.get('documentId'));
   return run(form, back, (a, i, meta) => countersignReport(a, i, { meta }), 'countersigned');
+}
+
+export async function withholdAction(
+  patientId: unknown,
+  caseId: unknown,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const back = reportPath(patientId, caseId, form.get('documentId'));
+  return run(form, back, (a, i, meta) => withholdReport(a, i, { meta }), 'withheld');
+}
+
+export async function nameAuthorAction(
+  patientId: unknown,
+  caseId: unknown,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const back = reportPath(patientId, caseId, form.get('documentId'));
+  return run(form, back, (a, i, meta) => nameReportAuthor(a, i, { meta }), 'author');
 }

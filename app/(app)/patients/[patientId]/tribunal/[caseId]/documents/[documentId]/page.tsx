@@ -19,11 +19,20 @@ import { getReportDraft } from '@/lib/server/queries/tribunal-report';
 import { PatientCaption } from '@/components/social/patient-caption';
 import { NoPermission } from '@/components/ui/no-permission';
 import {
+  ReportAuthorForm,
   ReportReadyForm,
   ReportSectionForm,
   ReportSignForm,
+  ReportWithholdForm,
 } from '@/components/tribunal/report-forms';
-import { countersignAction, markReadyAction, saveSectionAction, signAction } from './actions';
+import {
+  countersignAction,
+  markReadyAction,
+  nameAuthorAction,
+  saveSectionAction,
+  signAction,
+  withholdAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Tribunal report' };
 
@@ -32,6 +41,8 @@ const DONE: Record<string, string> = {
   ready: 'The report is ready for sign-off.',
   signed: 'The report has been signed.',
   countersigned: 'The report has been countersigned.',
+  withheld: 'Whether the report is withheld from the patient has been saved.',
+  author: 'The author has been named.',
 };
 
 export default async function TribunalReportPage({
@@ -71,6 +82,18 @@ export default async function TribunalReportPage({
           <p>{DONE[done]}</p>
         </div>
       ) : null}
+      {view.withheldFromPatient ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Withheld from the patient
+              (rule 14)
+            </span>
+          </h2>
+          <p>{view.withheldReason}</p>
+          {view.withheldBy ? <p>Marked by {view.withheldBy}.</p> : null}
+        </div>
+      ) : null}
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Where it has got to</dt>
@@ -103,6 +126,17 @@ export default async function TribunalReportPage({
           </dd>
         </div>
       </dl>
+      {view.may.nameAuthor ? (
+        <>
+          <h2>Who writes it</h2>
+          <ReportAuthorForm
+            action={bound(nameAuthorAction)}
+            documentId={d.id}
+            idempotencyKey={randomUUID()}
+            people={view.possibleAuthors}
+          />
+        </>
+      ) : null}
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">What the report must be</span>
@@ -234,6 +268,18 @@ export default async function TribunalReportPage({
           name={actor.name ?? ''}
           today={londonDateOf(new Date())}
         />
+      ) : null}
+      {view.may.withhold ? (
+        <>
+          <h2>Withholding from the patient</h2>
+          <ReportWithholdForm
+            action={bound(withholdAction)}
+            documentId={d.id}
+            idempotencyKey={randomUUID()}
+            withheld={view.withheldFromPatient}
+            reason={view.withheldReason}
+          />
+        </>
       ) : null}
       <p>
         {casePath ? <Link href={casePath}>Back to the tribunal case</Link> : null}

@@ -16,6 +16,7 @@ import { env } from '@/lib/env';
 import { londonDateOf } from '@/lib/server/dates';
 import { loadImportContext } from '@/lib/server/import/context';
 import { bulkInsert, uuidV7 } from '@/lib/server/import/bulk-insert';
+import { releasePrismaDebugRing } from '@/lib/server/import/prisma-debug-ring';
 import { writeImportedOrders, type RowToWrite } from '@/lib/server/import/write';
 import { headerKey, mapColumns } from '@/lib/import/fields';
 import { evaluateRow, previewInBatches, type RowPreview } from '@/lib/import/preview';
@@ -262,6 +263,7 @@ export function previewRegisterImport(
       const rowResults: RowResult[] = [];
       for (const batch of preview.batches()) {
         await storeRows(ctx, created.id, batch);
+        releasePrismaDebugRing();
         for (const r of batch) {
           tally[r.outcome] += 1;
           if (ctx.input.dryRun)
@@ -432,6 +434,7 @@ async function applyImport(
     });
     imported += done.imported;
     skipped += done.skipped;
+    releasePrismaDebugRing();
   }
 
   // Counted by the database: the rows as they stand now.

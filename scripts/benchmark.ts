@@ -6,8 +6,9 @@
 // is timed: each role's dashboard, the register, /api/v1/work-items, the patients list, the
 // cases in scripts/bench/cases/*.ts, and /api/health in the same run; then the CSV export of
 // the whole register (time and the server's peak memory), 100 concurrent signed-in
-// sessions loading their dashboards, and the import of a 10,000-row register (preview and
-// commit through the services, in a process of its own: scripts/bench/import.ts). A measurement, not a test: nothing in CI runs it.
+// sessions loading their dashboards, and the import of a 2,000- and a 10,000-row register
+// (preview and commit through the services, in a process of its own, with the live heap peak of
+// each size: scripts/bench/import.ts). A measurement, not a test: nothing in CI runs it.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

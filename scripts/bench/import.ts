@@ -46,7 +46,13 @@ function pad(n: number): string {
 }
 
 /** A register of `count` rows, all made in the last two years, in the forms offices write. */
-function register(count: number, team: string, hospital: string, seed: number): string {
+function register(
+  count: number,
+  team: string,
+  hospital: string,
+  seed: number,
+  taken: ReadonlySet<string>,
+): string {
   const lines = [
     'NHS Number,Surname,Forename,DOB,Gender,Ethnicity,Team,Hospital,Section,CTO Start Date,CTO Expiry,Renewed on,Discharged',
   ];
@@ -54,7 +60,7 @@ function register(count: number, team: string, hospital: string, seed: number): 
   let stem = seed;
   for (let i = 0; i < count; i += 1) {
     let nhs = nhsFrom(stem);
-    while (used.has(nhs)) nhs = nhsFrom(++stem);
+    while (used.has(nhs) || taken.has(nhs)) nhs = nhsFrom(++stem);
     used.add(nhs);
     stem += 7;
     // Made between 1 and 700 days before 2026-11-30, on days 1 to 28 of a month.
@@ -174,7 +180,18 @@ async function importOnce(db: PrismaClient, rows: number): Promise<SizeResult> {
   };
 
   const seed = Number.parseInt(tag.slice(0, 5), 16) % 900_000;
-  const csv = new TextEncoder().encode(register(rows, team.name, hospital.name, seed));
+  // NHS numbers earlier runs left in the database are not used again, so that every run imports
+  // new patients and the sizes compare.
+  const taken = new Set(
+    (
+      await db.patient.findMany({
+        where: { nhsNumber: { startsWith: '999' } },
+        select: { nhsNumber: true },
+      })
+    ).flatMap((p) => (p.nhsNumber ? [p.nhsNumber] : [])),
+  );
+  const csv = new TextEncoder().encode(register(rows, team.name, hospital.name, seed, taken));
+  taken.clear();
   console.log(`Register: ${rows} rows, ${(csv.byteLength / 1024).toFixed(0)} KiB`);
 
   const preview = await measure(`Preview (dry run) of ${rows} rows`, () =>
@@ -182,7 +199,11 @@ async function importOnce(db: PrismaClient, rows: number): Promise<SizeResult> {
   );
   if (!preview.result.ok) throw new Error(`Preview refused: ${preview.result.message}`);
   const { id, accepted, rejected } = preview.result.data;
-  console.log(`  ${accepted} accepted, ${rejected} rejected`);
+  // The contract's answer has one entry per row: the one part of the heap that must grow.
+  const answerKiB = JSON.stringify(preview.result.data).length / 1024;
+  console.log(
+    `  ${accepted} accepted, ${rejected} rejected; the answer is ${answerKiB.toFixed(0)} KiB as JSON`,
+  );
   // Only the id is needed from here: the answer (every row's outcome) is let go.
   preview.result = null as never;
 

@@ -6,8 +6,9 @@
 // is timed: each role's dashboard, the register, /api/v1/work-items, the patients list, the
 // cases in scripts/bench/cases/*.ts, and /api/health in the same run; then the CSV export of
 // the whole register (time and the server's peak memory), 100 concurrent signed-in
-// sessions loading their dashboards, and the import of a 10,000-row register (preview and
-// commit through the services, in a process of its own: scripts/bench/import.ts). A measurement, not a test: nothing in CI runs it.
+// sessions loading their dashboards, and the import of a 2,000- and a 10,000-row register
+// (preview and commit through the services, in a process of its own, with the live heap peak of
+// each size: scripts/bench/import.ts). A measurement, not a test: nothing in CI runs it.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -333,14 +334,15 @@ const crowdErrors = outcomes.filter((o) => !o.ok);
 const crowdLine = `${CONCURRENT} concurrent sessions loading dashboards: ${crowdErrors.length} errors${crowdErrors.length ? ` (${[...new Set(crowdErrors.map((e) => e.status))].join(', ')})` : ''}; p50 ${pct(crowdTimes, 0.5).toFixed(0)} ms, p95 ${pct(crowdTimes, 0.95).toFixed(0)} ms, all done in ${(wall / 1000).toFixed(2)} s`;
 console.log(crowdLine);
 
-// The register import at scale (issue 10): a 10,000-row register made now, previewed and
-// committed against the database in a process of its own, so that its memory is its own.
+// The register import at scale (issue 10): a 2,000- then a 10,000-row register made now,
+// previewed and committed against the database in a process of its own, so that its memory is
+// its own; the live heap peaks of the two sizes show whether memory is flat.
 let importLines: string[] = [];
 if (process.env.DATABASE_URL && process.env.BENCH_IMPORT !== 'false') {
-  console.log('\nImporting a 10,000-row register (scripts/bench/import.ts)...');
+  console.log('\nImporting 2,000- and 10,000-row registers (scripts/bench/import.ts)...');
   const child = spawn(
     'npx',
-    ['tsx', '--conditions=react-server', join('scripts', 'bench', 'import.ts'), '10000'],
+    ['tsx', '--conditions=react-server', join('scripts', 'bench', 'import.ts'), '2000', '10000'],
     {
       cwd: projectRoot,
       env: { ...process.env, NODE_OPTIONS: '--expose-gc' },
@@ -357,7 +359,7 @@ if (process.env.DATABASE_URL && process.env.BENCH_IMPORT !== 'false') {
   );
   importLines = out
     .split('\n')
-    .filter((l) => /^(Preview|Commit|Goals)/.test(l))
+    .filter((l) => /^(Preview|Commit|Heap|Goals)/.test(l))
     .concat(code === 0 ? [] : [`Import bench exited with ${code}.`]);
 }
 

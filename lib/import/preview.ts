@@ -8,6 +8,7 @@ import { mapColumns, type ColumnMapping } from './fields';
 import {
   evaluateRecord,
   interpretTable,
+  tableInterpreter,
   type Decision,
   type Evaluation,
   type ImportContext,
@@ -44,6 +45,33 @@ export function previewTable(
     unmapped: columns.filter((c) => c.field === null).map((c) => c.header),
     duplicateMappings: duplicates,
     rows,
+  };
+}
+
+/**
+ * The same preview as `previewTable`, a batch of rows at a time (decision 814): the caller stores
+ * each batch and lets it go, so that a large register is never held as outcomes all at once.
+ */
+export function previewInBatches(
+  input: { headers: readonly string[]; rows: readonly SheetRow[] },
+  mapping: Readonly<Record<string, string>>,
+  remembered: Readonly<Record<string, string>>,
+  context: ImportContext,
+  size: number,
+): Omit<TablePreview, 'rows'> & { batches: () => Generator<RowPreview[]> } {
+  const { columns, duplicates } = mapColumns(input.headers, mapping, remembered);
+  const interpret = tableInterpreter(input.rows, columns, context);
+  return {
+    columns,
+    unmapped: columns.filter((c) => c.field === null).map((c) => c.header),
+    duplicateMappings: duplicates,
+    *batches() {
+      for (let at = 0; at < input.rows.length; at += size) {
+        yield interpret(input.rows.slice(at, at + size)).map((r) =>
+          evaluateRow(r.row, r.record, r.messages, [], context.today),
+        );
+      }
+    },
   };
 }
 

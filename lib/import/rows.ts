@@ -187,6 +187,19 @@ export function interpretTable(
   columns: readonly ColumnMapping[],
   context: ImportContext,
 ): InterpretedRow[] {
+  return tableInterpreter(rows, columns, context)(rows);
+}
+
+/**
+ * Reads a sheet's rows a batch at a time (decision 814): what needs the whole column (the order
+ * its dates are written in) is worked out once from all the rows, and the NHS numbers seen carry
+ * from one batch to the next, so that the rows read in batches are the rows read at once.
+ */
+export function tableInterpreter(
+  rows: readonly SheetRow[],
+  columns: readonly ColumnMapping[],
+  context: ImportContext,
+): (batch: readonly SheetRow[]) => InterpretedRow[] {
   const byField = new Map<ImportField, ColumnMapping>();
   for (const c of columns) if (c.field && c.field !== 'ignore') byField.set(c.field, c);
 
@@ -199,24 +212,25 @@ export function interpretTable(
   }
 
   const seen = new Map<string, number>();
-  return rows.map((sheetRow) => {
-    const result = interpretRow(sheetRow, byField, orders, context);
-    if (result.record) {
-      const first = seen.get(result.record.nhsNumber);
-      if (first !== undefined) {
-        result.messages.push(
-          error(
-            byField.get('nhsNumber')?.header ?? null,
-            'DUPLICATE_IN_FILE',
-            `This NHS number is also on row ${first}: each patient's order can be imported once. Remove one of the rows, or enter a second order by hand.`,
-          ),
-        );
-      } else {
-        seen.set(result.record.nhsNumber, sheetRow.row);
+  return (batch) =>
+    batch.map((sheetRow) => {
+      const result = interpretRow(sheetRow, byField, orders, context);
+      if (result.record) {
+        const first = seen.get(result.record.nhsNumber);
+        if (first !== undefined) {
+          result.messages.push(
+            error(
+              byField.get('nhsNumber')?.header ?? null,
+              'DUPLICATE_IN_FILE',
+              `This NHS number is also on row ${first}: each patient's order can be imported once. Remove one of the rows, or enter a second order by hand.`,
+            ),
+          );
+        } else {
+          seen.set(result.record.nhsNumber, sheetRow.row);
+        }
       }
-    }
-    return result;
-  });
+      return result;
+    });
 }
 
 function interpretRow(

@@ -16,9 +16,10 @@ import { env } from '@/lib/env';
 import { londonDateOf } from '@/lib/server/dates';
 import { loadImportContext } from '@/lib/server/import/context';
 import { bulkInsert, uuidV7 } from '@/lib/server/import/bulk-insert';
+import { releasePrismaDebugRing } from '@/lib/server/import/prisma-debug-ring';
 import { writeImportedOrders, type RowToWrite } from '@/lib/server/import/write';
 import { headerKey, mapColumns } from '@/lib/import/fields';
-import { evaluateRow, previewTable, type RowPreview } from '@/lib/import/preview';
+import { evaluateRow, previewInBatches, type RowPreview } from '@/lib/import/preview';
 import { readRegisterFile, type ReadResult, type SheetTable } from '@/lib/import/read-file';
 import type { Cell } from '@/lib/import/dates';
 import {
@@ -67,25 +68,25 @@ export interface CommitAnswer extends ImportAnswer {
 // 10,000 rows commit in well under a minute (docs/performance.md); leave room on a busy machine.
 const BULK_TRANSACTION_MS = 180_000;
 
-function contractMessages(messages: readonly RowMessage[]) {
-  return messages.map((m) => ({ column: m.column, code: m.code, message: m.message }));
+// Rows read, checked, written and let go at a time (decision 814): memory stays flat as the file
+// grows, and each batch is still large enough for the bulk inserts to pay.
+export const IMPORT_BATCH_ROWS = 1000;
+
+type RowResult = ImportAnswer['rowResults'][number];
+
+/** The contract's answer from row results gathered a batch at a time. */
+function answerOf(id: string, rowResults: RowResult[]): ImportAnswer {
+  let accepted = 0;
+  let rejected = 0;
+  for (const r of rowResults) {
+    if (r.outcome === 'ACCEPTED') accepted += 1;
+    else if (r.outcome === 'REJECTED') rejected += 1;
+  }
+  return { id, rows: rowResults.length, accepted, rejected, rowResults };
 }
 
-function answer(
-  id: string,
-  rows: readonly { row: number; outcome: Outcome; messages: readonly RowMessage[] }[],
-): ImportAnswer {
-  return {
-    id,
-    rows: rows.length,
-    accepted: rows.filter((r) => r.outcome === 'ACCEPTED').length,
-    rejected: rows.filter((r) => r.outcome === 'REJECTED').length,
-    rowResults: rows.map((r) => ({
-      row: r.row,
-      outcome: r.outcome,
-      messages: contractMessages(r.messages),
-    })),
-  };
+function contractMessages(messages: readonly RowMessage[]) {
+  return messages.map((m) => ({ column: m.column, code: m.code, message: m.message }));
 }
 
 async function theTrustId(ctx: ServiceContext<unknown>): Promise<string> {
@@ -188,7 +189,13 @@ export function previewRegisterImport(
         localIds,
         patientWhere: ctx.patientWhere,
       });
-      const preview = previewTable(table, ctx.input.mapping, remembered, context);
+      const preview = previewInBatches(
+        table,
+        ctx.input.mapping,
+        remembered,
+        context,
+        IMPORT_BATCH_ROWS,
+      );
 
       // The headings the person mapped are remembered for the trust's next file: only those that
       // stand in this file's header row (a mapping cannot teach the trust a heading it never saw,
@@ -231,7 +238,6 @@ export function previewRegisterImport(
           'This same file was imported before: rows already imported are left as they are.',
         );
 
-      const counts = (o: Outcome) => preview.rows.filter((r) => r.outcome === o).length;
       const created = await tx.registerImport.create({
         data: {
           trustId,
@@ -244,27 +250,46 @@ export function previewRegisterImport(
           columns: preview.columns.map((c) => ({ ...c })) as Prisma.InputJsonValue,
           notes,
           sheet: sheetToJson(table),
-          rowCount: preview.rows.length,
-          accepted: counts('ACCEPTED'),
-          warnings: counts('WARNING'),
-          rejected: counts('REJECTED'),
+          rowCount: table.rows.length,
+          accepted: 0,
+          warnings: 0,
+          rejected: 0,
           createdById: actor.userId,
         },
         select: { id: true },
       });
-      await storeRows(ctx, created.id, preview.rows);
+      // Each batch of outcomes is stored and let go; only the contract's short answer is kept.
+      const tally: Record<Outcome, number> = { ACCEPTED: 0, WARNING: 0, REJECTED: 0 };
+      const rowResults: RowResult[] = [];
+      for (const batch of preview.batches()) {
+        await storeRows(ctx, created.id, batch);
+        releasePrismaDebugRing();
+        for (const r of batch) {
+          tally[r.outcome] += 1;
+          if (ctx.input.dryRun)
+            rowResults.push({
+              row: r.row,
+              outcome: r.outcome,
+              messages: contractMessages(r.messages),
+            });
+        }
+      }
+      await tx.registerImport.update({
+        where: { id: created.id },
+        data: { accepted: tally.ACCEPTED, warnings: tally.WARNING, rejected: tally.REJECTED },
+      });
       await ctx.audit({
         action: 'register-import.preview',
         outcome: 'SUCCESS',
         entityType: 'RegisterImport',
         entityId: created.id,
         metadata: {
-          rows: preview.rows.length,
+          rows: table.rows.length,
           existingPatientsMatched: context.patientsByNhsNumber.size,
           fileSha256,
         },
       });
-      if (ctx.input.dryRun) return answer(created.id, preview.rows);
+      if (ctx.input.dryRun) return answerOf(created.id, rowResults);
       return applyImport(ctx, created.id, ctx.input.decisions);
     },
   });
@@ -358,22 +383,132 @@ async function applyImport(
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "RegisterImport" WHERE id = ${importId} AND "trustId" = ${trustId} FOR UPDATE`;
   if (locked.length === 0) ctx.notFound('The import');
-  const registerImport = await tx.registerImport.findUniqueOrThrow({ where: { id: importId } });
-  const today = londonDateOf(now);
-  const stored = await tx.registerImportRow.findMany({
-    where: { importId },
-    orderBy: { row: 'asc' },
+  const registerImport = await tx.registerImport.findUniqueOrThrow({
+    where: { id: importId },
+    select: {
+      fileName: true,
+      fileSha256: true,
+      status: true,
+      committedAt: true,
+      committedById: true,
+    },
   });
-  const pending = stored.filter((r) => r.importedAt === null && r.record !== null);
-  const records = pending.map((r) => r.record as unknown as ImportRecord);
+  const today = londonDateOf(now);
+  // The app as it stands before this commit (patients already in it, orders imported before),
+  // looked up once by the identifiers of the rows still to import: only those, not the rows.
+  const identifiers = await tx.$queryRaw<{ nhs: string | null; local: string | null }[]>`
+    SELECT record->>'nhsNumber' AS nhs, record->>'localId' AS local FROM "RegisterImportRow"
+    WHERE "importId" = ${importId} AND "importedAt" IS NULL AND record IS NOT NULL
+      AND jsonb_typeof(record) = 'object'`;
   const context = await loadImportContext(tx, {
     trustId,
     today,
-    nhsNumbers: records.map((r) => r.nhsNumber),
-    localIds: records.map((r) => r.localId),
+    nhsNumbers: identifiers.flatMap((r) => (r.nhs ? [r.nhs] : [])),
+    localIds: identifiers.flatMap((r) => (r.local ? [r.local] : [])),
     patientWhere: ctx.patientWhere,
   });
+  identifiers.length = 0;
 
+  // The rows still to import, a batch at a time (decision 814): each batch is evaluated with
+  // the decisions, written, its rows updated and audited, then let go. One transaction still.
+  let imported = 0;
+  let skipped = 0;
+  for (let after = 0; ;) {
+    const batch = await tx.registerImportRow.findMany({
+      where: { importId, importedAt: null, row: { gt: after } },
+      orderBy: { row: 'asc' },
+      take: IMPORT_BATCH_ROWS,
+      select: { id: true, row: true, record: true, readMessages: true, decisions: true },
+    });
+    const last = batch[batch.length - 1];
+    if (!last) break;
+    after = last.row;
+    const done = await applyBatch(ctx, {
+      trustId,
+      importId,
+      registerImport,
+      context,
+      today,
+      given,
+      pending: batch.filter((r) => r.record !== null),
+    });
+    imported += done.imported;
+    skipped += done.skipped;
+    releasePrismaDebugRing();
+  }
+
+  // Counted by the database: the rows as they stand now.
+  const counted = await tx.registerImportRow.groupBy({
+    by: ['outcome'],
+    where: { importId },
+    _count: { _all: true },
+  });
+  const count = (o: Outcome) => counted.find((c) => c.outcome === o)?._count._all ?? 0;
+  await tx.registerImport.update({
+    where: { id: importId },
+    data: {
+      status: imported > 0 || registerImport.status === 'COMMITTED' ? 'COMMITTED' : 'PREVIEWED',
+      committedAt: imported > 0 ? now : registerImport.committedAt,
+      committedById: imported > 0 ? actor.userId : registerImport.committedById,
+      importedCount: { increment: imported },
+      accepted: count('ACCEPTED'),
+      warnings: count('WARNING'),
+      rejected: count('REJECTED'),
+    },
+  });
+
+  await ctx.audit({
+    action: 'register-import.commit',
+    outcome: 'SUCCESS',
+    entityType: 'RegisterImport',
+    entityId: importId,
+    metadata: { imported, skipped, fileSha256: registerImport.fileSha256 },
+  });
+
+  // The contract's answer: every row's outcome, read back a batch at a time.
+  const rowResults: RowResult[] = [];
+  for (let after = 0; ;) {
+    const batch = await tx.registerImportRow.findMany({
+      where: { importId, row: { gt: after } },
+      orderBy: { row: 'asc' },
+      take: IMPORT_BATCH_ROWS * 5,
+      select: { row: true, outcome: true, messages: true },
+    });
+    const last = batch[batch.length - 1];
+    if (!last) break;
+    after = last.row;
+    for (const r of batch)
+      rowResults.push({
+        row: r.row,
+        outcome: r.outcome,
+        messages: contractMessages(r.messages as unknown as RowMessage[]),
+      });
+  }
+  return { ...answerOf(importId, rowResults), imported, skipped };
+}
+
+/** One batch of stored rows: evaluated, written, updated and audited. */
+async function applyBatch(
+  ctx: ServiceContext<unknown>,
+  input: {
+    trustId: string;
+    importId: string;
+    registerImport: { fileName: string; fileSha256: string };
+    context: Awaited<ReturnType<typeof loadImportContext>>;
+    today: ReturnType<typeof londonDateOf>;
+    given: readonly ImportDecisionInput[];
+    pending: {
+      id: string;
+      row: number;
+      record: Prisma.JsonValue;
+      readMessages: Prisma.JsonValue;
+      decisions: Prisma.JsonValue;
+    }[];
+  },
+): Promise<{ imported: number; skipped: number }> {
+  const { tx, now, actor } = ctx;
+  const { context, today, pending, importId } = input;
+  if (pending.length === 0) return { imported: 0, skipped: 0 };
   const toWrite: RowToWrite[] = [];
   const results = new Map<
     number,
@@ -395,7 +530,7 @@ async function applyImport(
     };
     const decisions = mergeDecisions(
       r.decisions as unknown as Decision[],
-      toDecisions(given, r.row),
+      toDecisions(input.given, r.row),
     );
     const evaluated = evaluateRow(
       r.row,
@@ -431,10 +566,10 @@ async function applyImport(
   let written: Awaited<ReturnType<typeof writeImportedOrders>>;
   try {
     written = await writeImportedOrders(tx, {
-      trustId,
+      trustId: input.trustId,
       importId,
-      fileName: registerImport.fileName,
-      fileSha256: registerImport.fileSha256,
+      fileName: input.registerImport.fileName,
+      fileSha256: input.registerImport.fileSha256,
       actorId: actor.userId,
       rows: toWrite,
       today,
@@ -453,63 +588,30 @@ async function applyImport(
     throw error;
   }
 
-  // The rows as they stand now, in one statement.
+  // The batch's rows as they stand now, in one statement.
   const byRow = new Map(written.map((w) => [w.row, w]));
-  const updates = [...results.values()];
-  if (updates.length > 0) {
-    const ids = pending.map((r) => r.id);
-    const rowOf = new Map(pending.map((r) => [r.id, r.row]));
-    const field = <T>(f: (row: number) => T) => ids.map((id) => f(rowOf.get(id) ?? 0));
-    await tx.$executeRaw`
-      UPDATE "RegisterImportRow" AS r SET
-        outcome = u.outcome::"RegisterImportOutcome",
-        messages = u.messages::jsonb,
-        decisions = u.decisions::jsonb,
-        "patientId" = u.patient,
-        "orderId" = u.ord,
-        "importedAt" = CASE WHEN u.ord IS NULL THEN NULL ELSE ${now}::timestamptz END
-      FROM unnest(
-        ${ids}::text[],
-        ${field((row) => results.get(row)?.outcome ?? 'REJECTED')}::text[],
-        ${field((row) => JSON.stringify(results.get(row)?.messages ?? []))}::text[],
-        ${field((row) => JSON.stringify(results.get(row)?.decisions ?? []))}::text[],
-        ${field((row) => byRow.get(row)?.patientId ?? null)}::text[],
-        ${field((row) => byRow.get(row)?.orderId ?? null)}::text[]
-      ) AS u(id, outcome, messages, decisions, patient, ord)
-      WHERE r.id = u.id`;
-  }
+  const ids = pending.map((r) => r.id);
+  const rowOf = new Map(pending.map((r) => [r.id, r.row]));
+  const field = <T>(f: (row: number) => T) => ids.map((id) => f(rowOf.get(id) ?? 0));
+  await tx.$executeRaw`
+    UPDATE "RegisterImportRow" AS r SET
+      outcome = u.outcome::"RegisterImportOutcome",
+      messages = u.messages::jsonb,
+      decisions = u.decisions::jsonb,
+      "patientId" = u.patient,
+      "orderId" = u.ord,
+      "importedAt" = CASE WHEN u.ord IS NULL THEN NULL ELSE ${now}::timestamptz END
+    FROM unnest(
+      ${ids}::text[],
+      ${field((row) => results.get(row)?.outcome ?? 'REJECTED')}::text[],
+      ${field((row) => JSON.stringify(results.get(row)?.messages ?? []))}::text[],
+      ${field((row) => JSON.stringify(results.get(row)?.decisions ?? []))}::text[],
+      ${field((row) => byRow.get(row)?.patientId ?? null)}::text[],
+      ${field((row) => byRow.get(row)?.orderId ?? null)}::text[]
+    ) AS u(id, outcome, messages, decisions, patient, ord)
+    WHERE r.id = u.id`;
 
-  const all = stored.map(
-    (r) =>
-      results.get(r.row) ?? {
-        row: r.row,
-        outcome: r.outcome,
-        messages: r.messages as unknown as RowMessage[],
-      },
-  );
-  const count = (o: Outcome) => all.filter((r) => r.outcome === o).length;
-  await tx.registerImport.update({
-    where: { id: importId },
-    data: {
-      status:
-        written.length > 0 || registerImport.status === 'COMMITTED' ? 'COMMITTED' : 'PREVIEWED',
-      committedAt: written.length > 0 ? now : registerImport.committedAt,
-      committedById: written.length > 0 ? actor.userId : registerImport.committedById,
-      importedCount: { increment: written.length },
-      accepted: count('ACCEPTED'),
-      warnings: count('WARNING'),
-      rejected: count('REJECTED'),
-    },
-  });
-
-  // The audit trail: the commit, and each patient and order it made (identifiers only).
-  await ctx.audit({
-    action: 'register-import.commit',
-    outcome: 'SUCCESS',
-    entityType: 'RegisterImport',
-    entityId: importId,
-    metadata: { imported: written.length, skipped, fileSha256: registerImport.fileSha256 },
-  });
+  // The audit trail: each patient and order the batch made (identifiers only).
   const base = {
     userId: actor.userId,
     userEmail: actor.email,
@@ -538,6 +640,5 @@ async function applyImport(
     },
   ]);
   await bulkInsert(tx, 'AuditEvent', entries);
-
-  return { ...answer(importId, all), imported: written.length, skipped };
+  return { imported: written.length, skipped };
 }

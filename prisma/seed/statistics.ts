@@ -528,6 +528,12 @@ async function seedCohort(
       await handOver(db, p, team.relief, addCalendarDays(madeOn, rng.int(110, 200)), mha, now);
     }
     await live(p, order, OUTCOMES[i % OUTCOMES.length] ?? 'dischargedEarly', madeOn);
+    // A renewal the rules refused, or a last period already run out: the order lapsed at its
+    // expiry (s20A), as the time-passing job would have recorded it. No order stays in force
+    // past its expiry.
+    if (order.state === 'ACTIVE' && currentExpiry(order) < today) {
+      await expireOrder(db, order, { recordedById: mha.id });
+    }
   }
   // Ratings of a period that ended on a later decision may repeat a day: keep one a day.
   const seen = new Set<string>();

@@ -10,7 +10,9 @@ import { getOutcomeStatistics } from '@/lib/server/queries/statistics-outcomes';
 import { openExtract, statisticsCsv } from '@/lib/server/queries/statistics-csv';
 import { keptStatistics, settleKeptStatistics } from '@/lib/server/queries/statistics-cache';
 import { queryCareCoordinatorChangesPerPatientYear } from '@/lib/server/queries/care-coordinator-continuity';
-import { parseStatisticsYear } from '@/lib/statistics/classify';
+import { currentAndPreviousYear, parseStatisticsYear } from '@/lib/statistics/classify';
+import { warmStatistics } from '@/lib/server/statistics-warm';
+import { londonDateOf } from '@/lib/server/dates';
 import { contractRows, type MeasureRow } from '@/lib/statistics/measures';
 import {
   createHospital,
@@ -914,5 +916,26 @@ describe('the MHA office’s extracts, streamed (decision 832)', () => {
         teamId: team.id,
       }),
     ).rejects.toThrow(AccessDenied);
+  });
+});
+
+describe('the figures warmed at start (decision 833)', () => {
+  it('works out the trust’s figures for this year and last, and the first reader is given them with their time', async () => {
+    const before = Date.now();
+    await warmStatistics(new Date());
+    const warmed = Date.now();
+    const [, lastYear] = currentAndPreviousYear(londonDateOf(new Date()));
+    const stats = await getMhaAnnualStatistics(
+      { actor: actorOf(users.mha), client: db },
+      { year: lastYear! },
+    );
+    expect(stats.workedOutAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(stats.workedOutAt.getTime()).toBeLessThanOrEqual(warmed);
+    const outcomes = await getOutcomeStatistics(
+      { actor: actorOf(users.mha), client: db },
+      { year: lastYear! },
+    );
+    expect(outcomes.workedOutAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(outcomes.workedOutAt.getTime()).toBeLessThanOrEqual(warmed);
   });
 });

@@ -49,10 +49,16 @@ function isRootClient(client: Db | Tx): client is Db {
 
 const running = new Map<string, Promise<unknown>>();
 
+/** Kept figures and when they were worked out (when the reading of the data began). */
+export interface Kept<T> {
+  value: T;
+  workedOutAt: Date;
+}
+
 /** Works the figures out once at a time per key, and keeps the answer. */
-function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>): Promise<T> {
+function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>): Promise<Kept<T>> {
   const already = running.get(key);
-  if (already) return already as Promise<T>;
+  if (already) return already as Promise<Kept<T>>;
   const at = Date.now();
   const promise = compute()
     .then((value) => {
@@ -64,7 +70,7 @@ function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>)
         if (oldest === undefined) break;
         kept.delete(oldest);
       }
-      return value;
+      return { value, workedOutAt: new Date(at) };
     })
     .finally(() => running.delete(key));
   running.set(key, promise);
@@ -84,7 +90,19 @@ export async function keptStatistics<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  if (!isRootClient(client)) return compute();
+  return (await keptStatisticsAt(client, key, compute)).value;
+}
+
+/** keptStatistics, with when the figures given were worked out (shown on each page). */
+export async function keptStatisticsAt<T>(
+  client: Db | Tx,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<Kept<T>> {
+  if (!isRootClient(client)) {
+    const workedOutAt = new Date();
+    return { value: await compute(), workedOutAt };
+  }
   const fingerprint = await statisticsFingerprint(client);
   const entry = kept.get(key);
   if (entry && Date.now() - entry.at < MAX_AGE_MS) {
@@ -92,7 +110,7 @@ export async function keptStatistics<T>(
       // A failure here is the next request's to report: it works the figures out itself.
       refresh(key, fingerprint, compute).catch(() => undefined);
     }
-    return entry.value as T;
+    return { value: entry.value as T, workedOutAt: new Date(entry.at) };
   }
   return refresh(key, fingerprint, compute);
 }

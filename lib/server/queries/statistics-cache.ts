@@ -22,7 +22,18 @@ interface Entry {
   value: unknown;
 }
 
-const kept = new Map<string, Entry>();
+// On globalThis: Next.js bundles the pages, the route handlers and instrumentation.ts apart, each
+// with its own copy of this module, and they must share one store (or the warming at start,
+// lib/server/statistics-warm.ts, and a page's figures would never reach a download).
+const store = ((globalThis as unknown as { ctoKeptStatistics?: Store }).ctoKeptStatistics ??= {
+  kept: new Map(),
+  running: new Map(),
+});
+interface Store {
+  kept: Map<string, Entry>;
+  running: Map<string, Promise<unknown>>;
+}
+const kept = store.kept;
 
 /** The fingerprint of the data the statistics read: one round trip of index-only lookups. */
 export async function statisticsFingerprint(client: Db | Tx): Promise<string> {
@@ -47,7 +58,7 @@ function isRootClient(client: Db | Tx): client is Db {
   return typeof (client as Partial<Db>).$disconnect === 'function';
 }
 
-const running = new Map<string, Promise<unknown>>();
+const running = store.running;
 
 /** Kept figures and when they were worked out (when the reading of the data began). */
 export interface Kept<T> {

@@ -3,7 +3,8 @@ import 'server-only';
 // the current and previous financial year's figures for the whole trust (the MHA measures,
 // which the MHA annual and equality pages share, and the outcomes) are worked out in the
 // background a few seconds after start, one after the other, so the first reader does not wait
-// the several seconds a year takes at national scale. Nothing is shown to anyone and nothing
+// the several seconds a year takes at national scale (the last ended year first: the pages
+// open on it). Nothing is shown to anyone and nothing
 // leaves the process, so nothing is audited; each reader's request is still checked, scoped,
 // controlled and audited as before. A failure is logged and never fails the start.
 import { env } from '@/lib/env';
@@ -19,8 +20,9 @@ const TRUST: StatisticsAccess = { scope: 'trust', teamIds: null, mayUnround: fal
 /** Works out and keeps the trust's figures for the current and previous year. */
 export async function warmStatistics(now = new Date()): Promise<number> {
   const started = Date.now();
-  const years = currentAndPreviousYear(londonDateOf(now));
-  for (const year of years) {
+  const [current, previous] = currentAndPreviousYear(londonDateOf(now));
+  // The last ended year first: the statistics pages open on it.
+  for (const year of [previous, current]) {
     await keptCells(db, year, TRUST);
     await keptOutcomeSums(db, year, TRUST, now);
   }

@@ -34,6 +34,10 @@ test('the MHA office reads the outcomes, the equality figures and the national f
   const outcomes = page.getByRole('table', { name: /^Outcomes, / });
   await expect(outcomes).toContainText('Recalls per patient-year');
   await expect(outcomes).toContainText('Care coordinator changes per patient-year');
+  // When the kept figures were worked out (decision 833).
+  await expect(
+    page.getByText(/^Figures worked out at \d{2}:\d{2} on \d{1,2} [A-Z][a-z]+ \d{4}\./),
+  ).toBeVisible();
   // The social factors at a recall: the demo data assess them with every decision.
   await expect(
     page.getByRole('img', { name: /^Recall: share of ratings that were a concern/ }),
@@ -74,6 +78,7 @@ test('the MHA office reads the outcomes, the equality figures and the national f
   await expect(measures).toContainText('Uses of CTOs');
   await expect(measures).toContainText('Detentions following revocation of CTO');
   await expect(page.getByText(/Counts are unrounded: for the MHA office only/)).toBeVisible();
+  await expect(page.getByText(/^Figures worked out at \d{2}:\d{2} on /)).toBeVisible();
   await expect(
     page.getByText(/counted in the cohort|orders that took effect in the year/).first(),
   ).toBeVisible();

@@ -5,7 +5,9 @@
 // - the time-passing job: orders expire, take effect and leave the 72 hours without anyone
 //   acting, and the audit trail's head is checkpointed (lib/server/jobs). The schedule itself
 //   does nothing while `next build` runs. The screens never depend on it (they show lib/cto's
-//   effectiveState), so a failure to start is logged, not fatal.
+//   effectiveState), so a failure to start is logged, not fatal;
+// - the statistics warmed: the trust's current and previous year's figures worked out in the
+//   background a few seconds after start (lib/server/statistics-warm.ts), logged if it fails.
 export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties -- set by Next.js per runtime; lib/env must not load in the edge runtime
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -34,6 +36,14 @@ export async function register(): Promise<void> {
   } catch (error) {
     console.error(
       `[notifications] not started: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+    );
+  }
+  try {
+    const { startStatisticsWarm } = await import('./lib/server/statistics-warm');
+    startStatisticsWarm();
+  } catch (error) {
+    console.error(
+      `[statistics] not warmed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
     );
   }
 }

@@ -32,6 +32,24 @@ export function formatDateTime(value: Date | null | undefined): string {
   return dateTimeFormat.format(value).replace(' at ', ', ');
 }
 
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: LONDON,
+});
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: LONDON,
+});
+
+/** An instant as a time then a day in UK time: '01:15 on 8 December 2026'. */
+export function formatTimeOnDay(value: Date): string {
+  return `${londonTime.format(value)} on ${londonDate.format(value)}`;
+}
+
 export function formatNhsNumberForDisplay(value: string | null | undefined): string {
   if (!value) return 'Not known';
   const digits = value.replace(/\s+/g, '');

@@ -9,6 +9,9 @@
 // sessions loading their dashboards, and the import of a 2,000- and a 10,000-row register
 // (preview and commit through the services, in a process of its own, with the live heap peak of
 // each size: scripts/bench/import.ts). A measurement, not a test: nothing in CI runs it.
+// BENCH_ONLY=<text> times only the cases whose name contains the text (and health), e.g.
+// BENCH_ONLY=Statistics; the dashboards, the register exports, the concurrent run and the
+// import are skipped.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +30,10 @@ const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 100);
 const STAFF = Number(process.env.BENCH_STAFF ?? 2000);
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'bench-password';
 const PORT = Number(process.env.BENCH_PORT ?? 3103);
+const ONLY = process.env.BENCH_ONLY?.toLowerCase();
+// BENCH_SETTLE_MS: wait this long after signing in, before timing (to let start-up work, such
+// as the statistics warming, finish; a trust's first reader rarely comes seconds after a start).
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
 
 // --- The server -------------------------------------------------------------------------------
 let server: Server | undefined;
@@ -155,7 +162,9 @@ async function time(
   c: BenchCase | { path: string },
   goals?: Partial<BenchCase>,
 ) {
+  const firstStart = performance.now();
   const first = await load(session, c); // warm up, and see where it lands
+  const firstMs = performance.now() - firstStart;
   const samples: number[] = [];
   let errors = first.ok ? 0 : 1;
   for (let i = 0; i < RUNS; i += 1) {
@@ -180,7 +189,7 @@ async function time(
   };
   results.push(result);
   console.log(
-    `${name.padEnd(56)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms${errors ? `  errors ${errors}` : ''}${result.note ? `  (${result.note})` : ''}`,
+    `${name.padEnd(56)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms  first ${firstMs.toFixed(0).padStart(6)} ms${errors ? `  errors ${errors}` : ''}${result.note ? `  (${result.note})` : ''}`,
   );
   return result;
 }
@@ -267,26 +276,32 @@ for (const file of readdirSync(casesDir)
   .filter((f) => f.endsWith('.ts'))
   .sort()) {
   const mod = (await import(pathToFileURL(join(casesDir, file)).href)) as { default: BenchCase[] };
-  extra.push(...mod.default);
+  extra.push(...mod.default.filter((c) => !ONLY || c.name.toLowerCase().includes(ONLY)));
 }
 
+if (SETTLE_MS > 0) {
+  console.log(`Waiting ${SETTLE_MS} ms before timing (BENCH_SETTLE_MS).`);
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
 const health = await time('Health (/api/health)', null, { path: '/api/health' });
 const dashboardGoals = { goalP50Ms: 100, goalP95Ms: 250 };
-for (const role of ROLES) {
-  await time(`Dashboard (/), ${role}`, sessionFor(role), { path: '/' }, dashboardGoals);
+if (!ONLY) {
+  for (const role of ROLES) {
+    await time(`Dashboard (/), ${role}`, sessionFor(role), { path: '/' }, dashboardGoals);
+  }
+  await time(
+    'Work items, care coordinator',
+    sessionFor('CARE_COORDINATOR'),
+    { path: '/api/v1/work-items' },
+    dashboardGoals,
+  );
+  await time(
+    'Work items, MHA office, ?scope=trust',
+    sessionFor('MHA_ADMINISTRATOR'),
+    { path: '/api/v1/work-items?scope=trust' },
+    dashboardGoals,
+  );
 }
-await time(
-  'Work items, care coordinator',
-  sessionFor('CARE_COORDINATOR'),
-  { path: '/api/v1/work-items' },
-  dashboardGoals,
-);
-await time(
-  'Work items, MHA office, ?scope=trust',
-  sessionFor('MHA_ADMINISTRATOR'),
-  { path: '/api/v1/work-items?scope=trust' },
-  dashboardGoals,
-);
 for (const c of extra) {
   let session = sessions.get(c.role);
   if (!session) {
@@ -297,48 +312,53 @@ for (const c of extra) {
 }
 const healthAfter = await time('Health again, after the cases', null, { path: '/api/health' });
 
-console.log('');
-const csv = await exportRun(sessionFor('MHA_ADMINISTRATOR'), 'csv');
-const xlsx = await exportRun(sessionFor('MHA_ADMINISTRATOR'), 'xlsx');
+// The register's exports and the concurrent run (skipped with BENCH_ONLY).
+async function exportsAndCrowd(): Promise<string[]> {
+  console.log('');
+  const csv = await exportRun(sessionFor('MHA_ADMINISTRATOR'), 'csv');
+  const xlsx = await exportRun(sessionFor('MHA_ADMINISTRATOR'), 'xlsx');
 
-// 100 concurrent signed-in sessions (different people) loading their dashboards at once.
-console.log(`\nSigning in ${CONCURRENT} people for the concurrent run...`);
-const crowd: Session[] = [];
-const ccRange = layout.CARE_COORDINATOR;
-for (let i = 0; i < CONCURRENT; i += 8) {
-  const batch = [];
-  for (let j = i; j < Math.min(CONCURRENT, i + 8); j += 1) {
-    // Mostly care coordinators and RCs, as a trust's morning would be.
-    const role: Role = j % 4 === 3 ? 'RESPONSIBLE_CLINICIAN' : 'CARE_COORDINATOR';
-    batch.push(
-      signIn(accountFor(role, role === 'CARE_COORDINATOR' ? j % (ccRange[1] - ccRange[0]) : j)),
-    );
-  }
-  crowd.push(...(await Promise.all(batch)));
-}
-const t0 = performance.now();
-const outcomes = await Promise.all(
-  crowd.map(async (s) => {
-    const start = performance.now();
-    try {
-      const r = await load(s, { path: '/' });
-      return { ms: performance.now() - start, ok: r.ok, status: r.status };
-    } catch (error) {
-      return { ms: performance.now() - start, ok: false, status: String(error) };
+  // 100 concurrent signed-in sessions (different people) loading their dashboards at once.
+  console.log(`\nSigning in ${CONCURRENT} people for the concurrent run...`);
+  const crowd: Session[] = [];
+  const ccRange = layout.CARE_COORDINATOR;
+  for (let i = 0; i < CONCURRENT; i += 8) {
+    const batch = [];
+    for (let j = i; j < Math.min(CONCURRENT, i + 8); j += 1) {
+      // Mostly care coordinators and RCs, as a trust's morning would be.
+      const role: Role = j % 4 === 3 ? 'RESPONSIBLE_CLINICIAN' : 'CARE_COORDINATOR';
+      batch.push(
+        signIn(accountFor(role, role === 'CARE_COORDINATOR' ? j % (ccRange[1] - ccRange[0]) : j)),
+      );
     }
-  }),
-);
-const wall = performance.now() - t0;
-const crowdTimes = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-const crowdErrors = outcomes.filter((o) => !o.ok);
-const crowdLine = `${CONCURRENT} concurrent sessions loading dashboards: ${crowdErrors.length} errors${crowdErrors.length ? ` (${[...new Set(crowdErrors.map((e) => e.status))].join(', ')})` : ''}; p50 ${pct(crowdTimes, 0.5).toFixed(0)} ms, p95 ${pct(crowdTimes, 0.95).toFixed(0)} ms, all done in ${(wall / 1000).toFixed(2)} s`;
-console.log(crowdLine);
+    crowd.push(...(await Promise.all(batch)));
+  }
+  const t0 = performance.now();
+  const outcomes = await Promise.all(
+    crowd.map(async (s) => {
+      const start = performance.now();
+      try {
+        const r = await load(s, { path: '/' });
+        return { ms: performance.now() - start, ok: r.ok, status: r.status };
+      } catch (error) {
+        return { ms: performance.now() - start, ok: false, status: String(error) };
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  const crowdTimes = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  const crowdErrors = outcomes.filter((o) => !o.ok);
+  const crowdLine = `${CONCURRENT} concurrent sessions loading dashboards: ${crowdErrors.length} errors${crowdErrors.length ? ` (${[...new Set(crowdErrors.map((e) => e.status))].join(', ')})` : ''}; p50 ${pct(crowdTimes, 0.5).toFixed(0)} ms, p95 ${pct(crowdTimes, 0.95).toFixed(0)} ms, all done in ${(wall / 1000).toFixed(2)} s`;
+  console.log(crowdLine);
+  return [csv.line, xlsx.line, crowdLine];
+}
+const lastLines = ONLY ? [] : await exportsAndCrowd();
 
 // The register import at scale (issue 10): a 2,000- then a 10,000-row register made now,
 // previewed and committed against the database in a process of its own, so that its memory is
 // its own; the live heap peaks of the two sizes show whether memory is flat.
 let importLines: string[] = [];
-if (process.env.DATABASE_URL && process.env.BENCH_IMPORT !== 'false') {
+if (!ONLY && process.env.DATABASE_URL && process.env.BENCH_IMPORT !== 'false') {
   console.log('\nImporting 2,000- and 10,000-row registers (scripts/bench/import.ts)...');
   const child = spawn(
     'npx',
@@ -382,8 +402,6 @@ for (const r of results) {
 console.log(
   `\nHealth p50 ${health.p50.toFixed(1)} ms at the start, ${healthAfter.p50.toFixed(1)} ms at the end.`,
 );
-console.log(csv.line);
-console.log(xlsx.line);
-console.log(crowdLine);
+for (const line of lastLines) console.log(line);
 for (const line of importLines) console.log(line);
 await stop(0);

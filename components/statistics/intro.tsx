@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { MhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { QueryProblem } from '@/components/ui/query-problem';
+import { formatTimeOnDay } from '@/lib/format';
 
 export function csvHref(
   kind: string,
@@ -18,11 +19,21 @@ export function csvHref(
   return `/statistics/csv/${kind}?${q.toString()}`;
 }
 
+/** When the figures shown were worked out: they are kept between requests (decision 831). */
+export function WorkedOutAt({ at }: { at: Date }) {
+  return (
+    <p className="nhsuk-body-s" id="stats-worked-out">
+      Figures worked out at {formatTimeOnDay(at)}. They are worked out again when the records
+      change; figures more than 10 minutes old are never shown.
+    </p>
+  );
+}
+
 export function StatisticsIntro({
   stats,
   problem,
 }: {
-  stats: Pick<MhaAnnualStatistics, 'year' | 'disclosure' | 'access' | 'population'>;
+  stats: Pick<MhaAnnualStatistics, 'year' | 'disclosure' | 'access' | 'population' | 'workedOutAt'>;
   problem: string | null;
   page: string;
 }) {
@@ -41,6 +52,7 @@ export function StatisticsIntro({
             : 'Figures for one team’s orders'}
         , 1 April {stats.year.start.slice(0, 4)} to 31 March {stats.year.end.slice(0, 4)}.
       </p>
+      <WorkedOutAt at={stats.workedOutAt} />
       <p>
         {stats.disclosure === 'published'
           ? 'Counts are shown as NHS England publishes figures below national level: values below 5 as *, others rounded to the nearest 5. Rates are worked from the rounded counts.'

@@ -51,6 +51,12 @@ export function yearOf(date: string): StatisticsYear {
   return yearStarting(month >= 4 ? year : year - 1);
 }
 
+/** The current statistics year on `today` and the one before it, newest first. */
+export function currentAndPreviousYear(today: string): [StatisticsYear, StatisticsYear] {
+  const current = yearOf(today);
+  return [current, yearStarting(Number(current.start.slice(0, 4)) - 1)];
+}
+
 // ---------------------------------------------------------------------------
 // Age at the end of the reporting period (AgeRepPeriodEnd) and the six bands of T3.
 // ---------------------------------------------------------------------------

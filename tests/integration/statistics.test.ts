@@ -7,10 +7,12 @@ import type { CtoEndReason, CtoState, PrismaClient, Sex } from '@/lib/generated/
 import { getMhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { getOutcomeStatistics } from '@/lib/server/queries/statistics-outcomes';
-import { statisticsCsv } from '@/lib/server/queries/statistics-csv';
+import { openExtract, statisticsCsv } from '@/lib/server/queries/statistics-csv';
 import { keptStatistics, settleKeptStatistics } from '@/lib/server/queries/statistics-cache';
 import { queryCareCoordinatorChangesPerPatientYear } from '@/lib/server/queries/care-coordinator-continuity';
-import { parseStatisticsYear } from '@/lib/statistics/classify';
+import { currentAndPreviousYear, parseStatisticsYear } from '@/lib/statistics/classify';
+import { warmStatistics } from '@/lib/server/statistics-warm';
+import { londonDateOf } from '@/lib/server/dates';
 import { contractRows, type MeasureRow } from '@/lib/statistics/measures';
 import {
   createHospital,
@@ -870,5 +872,70 @@ describe('the sums kept between requests (decision 831)', () => {
     await keptStatistics(db, key, async () => 1);
     const inside = await db.$transaction((tx) => keptStatistics(tx, key, async () => 2));
     expect(inside).toBe(2);
+  });
+});
+
+describe('the MHA office’s extracts, streamed (decision 832)', () => {
+  it('writes the records a batch at a time from a cursor, the same file as in one piece, audited first with the count', async () => {
+    const whole = await statisticsCsv({ actor: actorOf(users.mha), client: db }, 'mhs404', {
+      year: YEAR,
+      teamId: team.id,
+    });
+    const write = await openExtract(
+      { actor: actorOf(users.mha), client: db },
+      'mhs404',
+      {
+        year: YEAR,
+        teamId: team.id,
+      },
+      3,
+    );
+    const chunks: string[] = [];
+    const total = await write(async (chunk) => {
+      if (chunks.length === 1) {
+        // By the time the first records go out, the read has been audited with its size.
+        const event = await db.auditEvent.findFirstOrThrow({
+          where: { userId: users.mha.id, action: 'statistics.extract.read' },
+          orderBy: { id: 'desc' },
+        });
+        expect(event.metadata).toMatchObject({ kind: 'mhs404', records: true, rows: 9 });
+      }
+      chunks.push(chunk);
+    });
+    expect(total).toBe(9);
+    // The header, then 9 records in batches of at most 3.
+    expect(chunks).toHaveLength(4);
+    expect(chunks.slice(1).map((c) => c.split('\r\n').length - 1)).toEqual([3, 3, 3]);
+    expect(chunks.join('')).toBe(whole);
+  });
+
+  it('checks the permission before anything is written', async () => {
+    await expect(
+      openExtract({ actor: actorOf(users.coordinator), client: db }, 'mhs401', {
+        year: YEAR,
+        teamId: team.id,
+      }),
+    ).rejects.toThrow(AccessDenied);
+  });
+});
+
+describe('the figures warmed at start (decision 833)', () => {
+  it('works out the trust’s figures for this year and last, and the first reader is given them with their time', async () => {
+    const before = Date.now();
+    await warmStatistics(new Date());
+    const warmed = Date.now();
+    const [, lastYear] = currentAndPreviousYear(londonDateOf(new Date()));
+    const stats = await getMhaAnnualStatistics(
+      { actor: actorOf(users.mha), client: db },
+      { year: lastYear! },
+    );
+    expect(stats.workedOutAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(stats.workedOutAt.getTime()).toBeLessThanOrEqual(warmed);
+    const outcomes = await getOutcomeStatistics(
+      { actor: actorOf(users.mha), client: db },
+      { year: lastYear! },
+    );
+    expect(outcomes.workedOutAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(outcomes.workedOutAt.getTime()).toBeLessThanOrEqual(warmed);
   });
 });

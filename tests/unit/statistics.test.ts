@@ -1,6 +1,7 @@
 // NHS England's MHA statistics method (lib/statistics), checked against numbers worked by hand.
 import { describe, expect, it } from 'vitest';
 import {
+  currentAndPreviousYear,
   ageBandOf,
   ageOn,
   derivedGender,
@@ -14,7 +15,8 @@ import { disclose, publishCount } from '@/lib/statistics/disclosure';
 import { crudeRate, standardisedRate } from '@/lib/statistics/rates';
 import { denominators, parsePopulationCsv, type PopulationCell } from '@/lib/statistics/population';
 import { computeMeasures, contractRow, type FactCell } from '@/lib/statistics/measures';
-import { toCsv } from '@/lib/statistics/csv';
+import { csvLine, toCsv } from '@/lib/statistics/csv';
+import { formatTimeOnDay } from '@/lib/format';
 import { statisticsQuerySchema } from '@/lib/schemas/statistics';
 
 describe('the reporting year', () => {
@@ -319,6 +321,24 @@ describe('CSV', () => {
         ],
       ),
     ).toBe('a,b\r\n\'=1+1,"x,""y"""\r\n3,\r\n');
+  });
+
+  it('writes one line at a time the same way, for the streamed extracts', () => {
+    expect(csvLine(['=1+1', 'x,"y"']) + csvLine([3, null])).toBe('\'=1+1,"x,""y"""\r\n3,\r\n');
+  });
+});
+
+describe('the figures warmed at start, and when they were worked out', () => {
+  it('warms the current statistics year and the one before', () => {
+    expect(currentAndPreviousYear('2026-12-08').map((y) => y.slug)).toEqual(['2026-27', '2025-26']);
+    expect(currentAndPreviousYear('2026-03-31').map((y) => y.slug)).toEqual(['2025-26', '2024-25']);
+    expect(currentAndPreviousYear('2026-04-01').map((y) => y.slug)).toEqual(['2026-27', '2025-26']);
+  });
+
+  it('says the time and day in UK time', () => {
+    expect(formatTimeOnDay(new Date('2026-12-08T01:15:40Z'))).toBe('01:15 on 8 December 2026');
+    // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+    expect(formatTimeOnDay(new Date('2026-06-30T23:30:00Z'))).toBe('00:30 on 1 July 2026');
   });
 });
 

@@ -22,7 +22,18 @@ interface Entry {
   value: unknown;
 }
 
-const kept = new Map<string, Entry>();
+// On globalThis: Next.js bundles the pages, the route handlers and instrumentation.ts apart, each
+// with its own copy of this module, and they must share one store (or the warming at start,
+// lib/server/statistics-warm.ts, and a page's figures would never reach a download).
+const store = ((globalThis as unknown as { ctoKeptStatistics?: Store }).ctoKeptStatistics ??= {
+  kept: new Map(),
+  running: new Map(),
+});
+interface Store {
+  kept: Map<string, Entry>;
+  running: Map<string, Promise<unknown>>;
+}
+const kept = store.kept;
 
 /** The fingerprint of the data the statistics read: one round trip of index-only lookups. */
 export async function statisticsFingerprint(client: Db | Tx): Promise<string> {
@@ -47,12 +58,18 @@ function isRootClient(client: Db | Tx): client is Db {
   return typeof (client as Partial<Db>).$disconnect === 'function';
 }
 
-const running = new Map<string, Promise<unknown>>();
+const running = store.running;
+
+/** Kept figures and when they were worked out (when the reading of the data began). */
+export interface Kept<T> {
+  value: T;
+  workedOutAt: Date;
+}
 
 /** Works the figures out once at a time per key, and keeps the answer. */
-function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>): Promise<T> {
+function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>): Promise<Kept<T>> {
   const already = running.get(key);
-  if (already) return already as Promise<T>;
+  if (already) return already as Promise<Kept<T>>;
   const at = Date.now();
   const promise = compute()
     .then((value) => {
@@ -64,7 +81,7 @@ function refresh<T>(key: string, fingerprint: string, compute: () => Promise<T>)
         if (oldest === undefined) break;
         kept.delete(oldest);
       }
-      return value;
+      return { value, workedOutAt: new Date(at) };
     })
     .finally(() => running.delete(key));
   running.set(key, promise);
@@ -84,7 +101,19 @@ export async function keptStatistics<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  if (!isRootClient(client)) return compute();
+  return (await keptStatisticsAt(client, key, compute)).value;
+}
+
+/** keptStatistics, with when the figures given were worked out (shown on each page). */
+export async function keptStatisticsAt<T>(
+  client: Db | Tx,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<Kept<T>> {
+  if (!isRootClient(client)) {
+    const workedOutAt = new Date();
+    return { value: await compute(), workedOutAt };
+  }
   const fingerprint = await statisticsFingerprint(client);
   const entry = kept.get(key);
   if (entry && Date.now() - entry.at < MAX_AGE_MS) {
@@ -92,7 +121,7 @@ export async function keptStatistics<T>(
       // A failure here is the next request's to report: it works the figures out itself.
       refresh(key, fingerprint, compute).catch(() => undefined);
     }
-    return entry.value as T;
+    return { value: entry.value as T, workedOutAt: new Date(entry.at) };
   }
   return refresh(key, fingerprint, compute);
 }

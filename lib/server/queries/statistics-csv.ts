@@ -5,11 +5,11 @@ import 'server-only';
 // the records; anyone else gets only the number of records by code, with disclosure control
 // (docs/decisions/764-mhsds-extracts.md). Scoped by the orders' teams, audited.
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db } from '@/lib/server/db';
+import { db, type Db, type Tx } from '@/lib/server/db';
 import { mhsdsCtoEndReason } from '@/lib/codes/cto-end-reason';
 import type { CtoEndReason } from '@/lib/generated/prisma/enums';
 import type { StatisticsYear } from '@/lib/statistics/classify';
-import { toCsv, type CsvValue } from '@/lib/statistics/csv';
+import { csvLine, toCsv, type CsvValue } from '@/lib/statistics/csv';
 import { publishCount, type Disclosure } from '@/lib/statistics/disclosure';
 import { DECISION_LABELS } from '@/lib/statistics/outcomes';
 import { audit, type QueryContext } from './access';
@@ -118,95 +118,101 @@ const londonTime = (col: string) =>
   Prisma.raw(`to_char(${col} AT TIME ZONE 'Europe/London', 'HH24:MI:SS')`);
 const day = (col: string) => Prisma.raw(`to_char(${col}, 'YYYY-MM-DD')`);
 
-async function extractCsv(
-  ctx: QueryContext,
-  kind: 'mhs401' | 'mhs404' | 'mhs405',
-  input: Input,
-): Promise<string> {
-  const client = ctx.client ?? db;
-  const access = await statisticsAccess(ctx, input.teamId);
-  const records = access.mayUnround && input.disclosure !== 'published';
-  const reach = orderReach(access);
-  const from = Prisma.sql`(${input.year.start}::date::timestamp AT TIME ZONE 'Europe/London')`;
-  const to = Prisma.sql`((${input.year.end}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
-  let header: string[];
-  let rows: CsvValue[][];
-  let codeColumn: number;
+type ExtractKind = 'mhs401' | 'mhs404' | 'mhs405';
+type ExtractRow = Record<string, string | null>;
+
+interface ExtractQuery {
+  header: string[];
+  /** The SELECT list, each column named as in the header (or mapped by `cells`). */
+  columns: Prisma.Sql;
+  /** FROM … WHERE …, limited to the year and the reader's reach. */
+  from: Prisma.Sql;
+  order: Prisma.Sql;
+  /** The code the counts are by (for readers outside the MHA office), and its column. */
+  code: Prisma.Sql;
+  codeColumn: number;
+  codeOf?: (value: string | null) => string | null;
+  cells?: (row: ExtractRow) => CsvValue[];
+}
+
+function extractQuery(
+  kind: ExtractKind,
+  from: Prisma.Sql,
+  to: Prisma.Sql,
+  reach: Prisma.Sql,
+): ExtractQuery {
   if (kind === 'mhs401') {
     // Legal status periods of the people whose orders are in reach, overlapping the year.
-    const found = await client.$queryRaw<Record<string, string | null>[]>`
-      SELECT l.id AS "UniqMHActEpisodeID", p."localId" AS "LocalPatientId", p."nhsNumber" AS "NHSNumber",
+    return {
+      header: [
+        'UniqMHActEpisodeID',
+        'LocalPatientId',
+        'NHSNumber',
+        'LegalStatusCode',
+        'StartDateMHActLegalStatusClass',
+        'StartTimeMHActLegalStatusClass',
+        'ExpiryDateMHActLegalStatusClass',
+        'EndDateMHActLegalStatusClass',
+        'EndTimeMHActLegalStatusClass',
+      ],
+      columns: Prisma.sql`l.id AS "UniqMHActEpisodeID", p."localId" AS "LocalPatientId", p."nhsNumber" AS "NHSNumber",
         l."legalStatusCode" AS "LegalStatusCode",
         ${day('l."startDate"')} AS "StartDateMHActLegalStatusClass", ${londonTime('l."startAt"')} AS "StartTimeMHActLegalStatusClass",
         ${day('l."expiryDate"')} AS "ExpiryDateMHActLegalStatusClass",
-        ${day('l."endDate"')} AS "EndDateMHActLegalStatusClass", ${londonTime('l."endAt"')} AS "EndTimeMHActLegalStatusClass"
-      FROM "LegalStatusPeriod" l JOIN "Patient" p ON p.id = l."patientId"
+        ${day('l."endDate"')} AS "EndDateMHActLegalStatusClass", ${londonTime('l."endAt"')} AS "EndTimeMHActLegalStatusClass"`,
+      from: Prisma.sql`FROM "LegalStatusPeriod" l JOIN "Patient" p ON p.id = l."patientId"
       WHERE l."enteredInErrorAt" IS NULL AND l."startAt" < ${to} AND (l."endAt" IS NULL OR l."endAt" >= ${from})
-        AND EXISTS (SELECT 1 FROM "CommunityTreatmentOrder" o WHERE o."patientId" = l."patientId" AND ${reach})
-      ORDER BY p."localId", l."startAt"`;
-    header = [
-      'UniqMHActEpisodeID',
-      'LocalPatientId',
-      'NHSNumber',
-      'LegalStatusCode',
-      'StartDateMHActLegalStatusClass',
-      'StartTimeMHActLegalStatusClass',
-      'ExpiryDateMHActLegalStatusClass',
-      'EndDateMHActLegalStatusClass',
-      'EndTimeMHActLegalStatusClass',
-    ];
-    rows = found.map((f) => header.map((h) => f[h] ?? null));
-    codeColumn = 3;
-  } else if (kind === 'mhs404') {
+        AND EXISTS (SELECT 1 FROM "CommunityTreatmentOrder" o WHERE o."patientId" = l."patientId" AND ${reach})`,
+      order: Prisma.sql`p."localId", l."startAt"`,
+      code: Prisma.sql`l."legalStatusCode"`,
+      codeColumn: 3,
+    };
+  }
+  if (kind === 'mhs404') {
     // Orders in force at some time in the year. StartDateCommTreatOrd is the date the order took
     // effect; CommTreatOrdEndReason 01 discharge, 02 revocation (lib/codes/cto-end-reason.ts).
-    const found = await client.$queryRaw<
-      (Record<string, string | null> & { reason: CtoEndReason | null })[]
-    >`
-      SELECT o.id AS "CTOTrackerOrderId", o."legalStatusPeriodId" AS "UniqMHActEpisodeID",
+    const national = (reason: string | null) =>
+      reason ? mhsdsCtoEndReason(reason as CtoEndReason) : null;
+    return {
+      header: [
+        'UniqMHActEpisodeID',
+        'LocalPatientId',
+        'NHSNumber',
+        'StartDateCommTreatOrd',
+        'ExpiryDateCommTreatOrd',
+        'EndDateCommTreatOrd',
+        'CommTreatOrdEndReason',
+        'CTOTrackerEndReason',
+        'CTOTrackerOrderId',
+      ],
+      columns: Prisma.sql`o.id AS "CTOTrackerOrderId", o."legalStatusPeriodId" AS "UniqMHActEpisodeID",
         p."localId" AS "LocalPatientId", p."nhsNumber" AS "NHSNumber",
         ${london('o."effectiveAt"')} AS "StartDateCommTreatOrd", ${day('o."currentExpiryDate"')} AS "ExpiryDateCommTreatOrd",
-        ${london('o."endedAt"')} AS "EndDateCommTreatOrd", o."endReason"::text AS reason
-      FROM "CommunityTreatmentOrder" o JOIN "Patient" p ON p.id = o."patientId"
+        ${london('o."endedAt"')} AS "EndDateCommTreatOrd", o."endReason"::text AS reason`,
+      from: Prisma.sql`FROM "CommunityTreatmentOrder" o JOIN "Patient" p ON p.id = o."patientId"
       WHERE o."effectiveAt" IS NOT NULL AND o.state NOT IN ('PROPOSED','AGREED','DECLINED','AWAITING_EFFECT')
-        AND o."effectiveAt" < ${to} AND (o."endedAt" IS NULL OR o."endedAt" >= ${from}) AND ${reach}
-      ORDER BY p."localId", o."effectiveAt"`;
-    header = [
-      'UniqMHActEpisodeID',
-      'LocalPatientId',
-      'NHSNumber',
-      'StartDateCommTreatOrd',
-      'ExpiryDateCommTreatOrd',
-      'EndDateCommTreatOrd',
-      'CommTreatOrdEndReason',
-      'CTOTrackerEndReason',
-      'CTOTrackerOrderId',
-    ];
-    rows = found.map((f) => [
-      f.UniqMHActEpisodeID ?? null,
-      f.LocalPatientId ?? null,
-      f.NHSNumber ?? null,
-      f.StartDateCommTreatOrd ?? null,
-      f.ExpiryDateCommTreatOrd ?? null,
-      f.EndDateCommTreatOrd ?? null,
-      f.reason ? mhsdsCtoEndReason(f.reason) : null,
-      f.reason,
-      f.CTOTrackerOrderId ?? null,
-    ]);
-    codeColumn = 6;
-  } else {
-    // Recalls that overlap the year. The recall starts when the patient is detained under the
-    // notice (CTO4), or when the notice was deemed served if that is not recorded.
-    const found = await client.$queryRaw<Record<string, string | null>[]>`
-      SELECT o."legalStatusPeriodId" AS "UniqMHActEpisodeID", p."localId" AS "LocalPatientId", p."nhsNumber" AS "NHSNumber",
-        ${london('coalesce(r."detentionBeganAt", r."deemedServedAt")')} AS "StartDateCommTreatOrdRecall",
-        ${londonTime('coalesce(r."detentionBeganAt", r."deemedServedAt")')} AS "StartTimeCommTreatOrdRecall",
-        ${london('r."endedAt"')} AS "EndDateCommTreatOrdRecall", ${londonTime('r."endedAt"')} AS "EndTimeCommTreatOrdRecall",
-        r.outcome::text AS "CTOTrackerRecallOutcome", r.id AS "CTOTrackerRecallId"
-      FROM "Recall" r JOIN "CommunityTreatmentOrder" o ON o.id = r."orderId" JOIN "Patient" p ON p.id = o."patientId"
-      WHERE r."enteredInErrorAt" IS NULL AND r."deemedServedAt" < ${to} AND (r."endedAt" IS NULL OR r."endedAt" >= ${from}) AND ${reach}
-      ORDER BY p."localId", r."deemedServedAt"`;
-    header = [
+        AND o."effectiveAt" < ${to} AND (o."endedAt" IS NULL OR o."endedAt" >= ${from}) AND ${reach}`,
+      order: Prisma.sql`p."localId", o."effectiveAt"`,
+      code: Prisma.sql`o."endReason"::text`,
+      codeColumn: 6,
+      codeOf: national,
+      cells: (f) => [
+        f.UniqMHActEpisodeID ?? null,
+        f.LocalPatientId ?? null,
+        f.NHSNumber ?? null,
+        f.StartDateCommTreatOrd ?? null,
+        f.ExpiryDateCommTreatOrd ?? null,
+        f.EndDateCommTreatOrd ?? null,
+        national(f.reason ?? null),
+        f.reason ?? null,
+        f.CTOTrackerOrderId ?? null,
+      ],
+    };
+  }
+  // Recalls that overlap the year. The recall starts when the patient is detained under the
+  // notice (CTO4), or when the notice was deemed served if that is not recorded.
+  return {
+    header: [
       'UniqMHActEpisodeID',
       'LocalPatientId',
       'NHSNumber',
@@ -216,37 +222,130 @@ async function extractCsv(
       'EndTimeCommTreatOrdRecall',
       'CTOTrackerRecallOutcome',
       'CTOTrackerRecallId',
-    ];
-    rows = found.map((f) => header.map((h) => f[h] ?? null));
-    codeColumn = 7;
-  }
-  await audit(ctx, {
-    action: 'statistics.extract.read',
-    outcome: 'SUCCESS',
-    entityType: 'Statistics',
-    entityId: `${kind}:${input.year.slug}`,
-    metadata: {
-      kind,
-      year: input.year.label,
-      records,
-      rows: rows.length,
-      teams: access.teamIds ?? 'all',
-    },
-  });
-  if (records) return toCsv(header, rows);
-  // Leaving the MHA office: the number of records by code, controlled.
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    const code = String(r[codeColumn] ?? '');
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  return toCsv(
-    ['Table', header[codeColumn] ?? 'Code', 'Records'],
-    [
-      [kind.toUpperCase(), 'All', publishCount(rows.length)],
-      ...[...counts]
-        .sort()
-        .map(([code, n]) => [kind.toUpperCase(), code || 'Not recorded', publishCount(n)]),
     ],
-  );
+    columns: Prisma.sql`o."legalStatusPeriodId" AS "UniqMHActEpisodeID", p."localId" AS "LocalPatientId", p."nhsNumber" AS "NHSNumber",
+        ${london('coalesce(r."detentionBeganAt", r."deemedServedAt")')} AS "StartDateCommTreatOrdRecall",
+        ${londonTime('coalesce(r."detentionBeganAt", r."deemedServedAt")')} AS "StartTimeCommTreatOrdRecall",
+        ${london('r."endedAt"')} AS "EndDateCommTreatOrdRecall", ${londonTime('r."endedAt"')} AS "EndTimeCommTreatOrdRecall",
+        r.outcome::text AS "CTOTrackerRecallOutcome", r.id AS "CTOTrackerRecallId"`,
+    from: Prisma.sql`FROM "Recall" r JOIN "CommunityTreatmentOrder" o ON o.id = r."orderId" JOIN "Patient" p ON p.id = o."patientId"
+      WHERE r."enteredInErrorAt" IS NULL AND r."deemedServedAt" < ${to} AND (r."endedAt" IS NULL OR r."endedAt" >= ${from}) AND ${reach}`,
+    order: Prisma.sql`p."localId", r."deemedServedAt"`,
+    code: Prisma.sql`r.outcome::text`,
+    codeColumn: 7,
+  };
+}
+
+/** Where a download goes, a piece at a time (the HTTP response, or a string in tests). */
+export type CsvSink = (chunk: string) => Promise<void>;
+
+const EXTRACT_BATCH = 5000;
+
+// A Prisma 7 transaction client has $transaction too, but not $disconnect.
+function isRootClient(client: Db | Tx): client is Db {
+  return typeof (client as Partial<Db>).$disconnect === 'function';
+}
+
+/**
+ * An MHSDS-shaped extract, ready to write. The permission check (a refusal audited and thrown as
+ * AccessDenied) happens here, before anything is sent. The MHA office's records are then read
+ * through a server-side cursor a batch at a time and written straight to the sink, so memory
+ * stays flat however large the year (docs/decisions/832-statistics-extracts-streamed.md); anyone
+ * else gets the number of records by code, counted in SQL, with disclosure control.
+ * The returned writer resolves with the number of records.
+ */
+export async function openExtract(
+  ctx: QueryContext,
+  kind: ExtractKind,
+  input: Input,
+  batchSize = EXTRACT_BATCH,
+): Promise<(sink: CsvSink) => Promise<number>> {
+  const client = ctx.client ?? db;
+  const access = await statisticsAccess(ctx, input.teamId);
+  const records = access.mayUnround && input.disclosure !== 'published';
+  const from = Prisma.sql`(${input.year.start}::date::timestamp AT TIME ZONE 'Europe/London')`;
+  const to = Prisma.sql`((${input.year.end}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
+  const q = extractQuery(kind, from, to, orderReach(access));
+  const audited = (rows: number) =>
+    audit(ctx, {
+      action: 'statistics.extract.read',
+      outcome: 'SUCCESS',
+      entityType: 'Statistics',
+      entityId: `${kind}:${input.year.slug}`,
+      metadata: {
+        kind,
+        year: input.year.label,
+        records,
+        rows,
+        teams: access.teamIds ?? 'all',
+      },
+    });
+  if (!records) {
+    // Leaving the MHA office: the number of records by code, controlled.
+    return async (sink) => {
+      const found = await client.$queryRaw<{ code: string | null; n: number }[]>`
+        SELECT ${q.code} AS code, count(*)::int AS n ${q.from} GROUP BY 1`;
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const f of found) {
+        const code = String((q.codeOf ? q.codeOf(f.code) : f.code) ?? '');
+        counts.set(code, (counts.get(code) ?? 0) + f.n);
+        total += f.n;
+      }
+      await audited(total);
+      await sink(
+        toCsv(
+          ['Table', q.header[q.codeColumn] ?? 'Code', 'Records'],
+          [
+            [kind.toUpperCase(), 'All', publishCount(total)],
+            ...[...counts]
+              .sort()
+              .map(([code, n]) => [kind.toUpperCase(), code || 'Not recorded', publishCount(n)]),
+          ],
+        ),
+      );
+      return total;
+    };
+  }
+  const cells = q.cells ?? ((f: ExtractRow) => q.header.map((h) => f[h] ?? null));
+  // One query: the total comes with every row (a window over the sorted rows), so the read is
+  // audited with its size before the first record leaves, without counting twice. All rows are
+  // read, so the cursor is planned for all of them, and the sort gets room to stay in memory.
+  const run = async (tx: Db | Tx, sink: CsvSink) => {
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '32MB'`);
+    await tx.$executeRawUnsafe(`SET LOCAL cursor_tuple_fraction = 1.0`);
+    await tx.$executeRaw`DECLARE statistics_extract NO SCROLL CURSOR FOR
+      SELECT ${q.columns}, count(*) OVER ()::int AS "__total" ${q.from} ORDER BY ${q.order}`;
+    let total: number | null = null;
+    for (;;) {
+      const rows = await tx.$queryRawUnsafe<(ExtractRow & { __total?: number })[]>(
+        `FETCH ${Math.trunc(batchSize)} FROM statistics_extract`,
+      );
+      if (total === null) {
+        total = Number(rows[0]?.__total ?? 0);
+        await audited(total);
+        await sink(csvLine(q.header));
+      }
+      if (rows.length > 0) await sink(rows.map((r) => csvLine(cells(r))).join(''));
+      if (rows.length < batchSize) break;
+    }
+    await tx.$executeRaw`CLOSE statistics_extract`;
+    return total ?? 0;
+  };
+  return (sink) =>
+    isRootClient(client)
+      ? client.$transaction((tx) => run(tx, sink), {
+          timeout: 300_000,
+          maxWait: 30_000,
+        })
+      : run(client, sink);
+}
+
+async function extractCsv(ctx: QueryContext, kind: ExtractKind, input: Input): Promise<string> {
+  const write = await openExtract(ctx, kind, input);
+  let csv = '';
+  await write(async (chunk) => {
+    csv += chunk;
+  });
+  return csv;
 }

@@ -22,7 +22,7 @@ import {
 } from '@/lib/statistics/outcomes';
 import { audit, type QueryContext } from './access';
 import { orderReach, reachKey, statisticsAccess, type StatisticsAccess } from './statistics';
-import { keptStatistics } from './statistics-cache';
+import { keptStatisticsAt, type Kept } from './statistics-cache';
 import { londonDateOf } from '@/lib/server/dates';
 
 const IN_EFFECT = Prisma.sql`o."effectiveAt" IS NOT NULL AND o.state NOT IN ('PROPOSED','AGREED','DECLINED','AWAITING_EFFECT')`;
@@ -343,6 +343,34 @@ export interface OutcomeStatistics {
   social: ReturnType<typeof socialRows>;
   quality: ReturnType<typeof qualityRows>;
   phases: ReturnType<typeof phaseRows>;
+  /** When the figures were worked out (they are kept between requests, decision 831). */
+  workedOutAt: Date;
+}
+
+/** The year's outcome sums for a reach, kept between requests (decision 831). */
+export function keptOutcomeSums(
+  client: Db | Tx,
+  year: StatisticsYear,
+  access: StatisticsAccess,
+  now: Date,
+): Promise<Kept<OutcomeSumsKept>> {
+  const reach = orderReach(access);
+  // One after the other: a transaction client carries one query at a time (decision 632).
+  // Open orders are counted up to today, so today is part of the key.
+  const key = `outcomes|${year.slug}|${reachKey(access)}|${londonDateOf(now)}`;
+  return keptStatisticsAt(client, key, async () => ({
+    social: await socialSums(client, year, reach),
+    quality: await qualitySums(client, year, reach),
+    phases: await phaseSums(client, year, reach),
+    sums: await orderSums(client, year, reach, now),
+  }));
+}
+
+interface OutcomeSumsKept {
+  social: Awaited<ReturnType<typeof socialSums>>;
+  quality: Awaited<ReturnType<typeof qualitySums>>;
+  phases: Awaited<ReturnType<typeof phaseSums>>;
+  sums: Awaited<ReturnType<typeof orderSums>>;
 }
 
 export async function getOutcomeStatistics(
@@ -353,17 +381,11 @@ export async function getOutcomeStatistics(
   const access = await statisticsAccess(ctx, input.teamId);
   const disclosure: Disclosure =
     access.mayUnround && input.disclosure !== 'published' ? 'unrounded' : 'published';
-  const reach = orderReach(access);
   const now = ctx.now ?? new Date();
-  // One after the other: a transaction client carries one query at a time (decision 632).
-  // Open orders are counted up to today, so today is part of the key.
-  const key = `outcomes|${input.year.slug}|${reachKey(access)}|${londonDateOf(now)}`;
-  const { social, quality, phases, sums } = await keptStatistics(client, key, async () => ({
-    social: await socialSums(client, input.year, reach),
-    quality: await qualitySums(client, input.year, reach),
-    phases: await phaseSums(client, input.year, reach),
-    sums: await orderSums(client, input.year, reach, now),
-  }));
+  const {
+    value: { social, quality, phases, sums },
+    workedOutAt,
+  } = await keptOutcomeSums(client, input.year, access, now);
   await audit(ctx, {
     action: 'statistics.outcomes.read',
     outcome: 'SUCCESS',
@@ -385,5 +407,6 @@ export async function getOutcomeStatistics(
     social: socialRows(social, disclosure),
     quality: qualityRows(quality, disclosure),
     phases: phaseRows(phases, disclosure),
+    workedOutAt,
   };
 }

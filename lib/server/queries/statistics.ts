@@ -17,7 +17,7 @@ import type { PopulationCell } from '@/lib/statistics/population';
 import { scopeFor } from '@/lib/auth/permissions';
 import { audit, type QueryContext } from './access';
 import { requirePermission } from './require-permission';
-import { keptStatistics } from './statistics-cache';
+import { keptStatisticsAt, type Kept } from './statistics-cache';
 
 /** Who may see what: the scope of 'read:statistics' and whether unrounded counts are allowed. */
 export interface StatisticsAccess {
@@ -191,6 +191,19 @@ export interface MhaAnnualStatistics {
   access: StatisticsAccess;
   population: Omit<LatestPopulation, 'cells'> | null;
   rows: MeasureRow[];
+  /** When the figures were worked out (they are kept between requests, decision 831). */
+  workedOutAt: Date;
+}
+
+/** The year's measure cells for a reach, kept between requests (decision 831). */
+export function keptCells(
+  client: Db | Tx,
+  year: StatisticsYear,
+  access: StatisticsAccess,
+): Promise<Kept<Awaited<ReturnType<typeof statisticsCells>>>> {
+  return keptStatisticsAt(client, `cells|${year.slug}|${reachKey(access)}`, () =>
+    statisticsCells(client, year, access),
+  );
 }
 
 export async function getMhaAnnualStatistics(
@@ -202,9 +215,7 @@ export async function getMhaAnnualStatistics(
   const disclosure: Disclosure =
     access.mayUnround && input.disclosure !== 'published' ? 'unrounded' : 'published';
   // One after the other: a transaction client carries one query at a time (decision 632).
-  const cells = await keptStatistics(client, `cells|${input.year.slug}|${reachKey(access)}`, () =>
-    statisticsCells(client, input.year, access),
-  );
+  const { value: cells, workedOutAt } = await keptCells(client, input.year, access);
   const population = await latestPopulation(client);
   const rows = computeMeasures(cells, { disclosure, population: population?.cells ?? null });
   await audit(ctx, {
@@ -232,6 +243,7 @@ export async function getMhaAnnualStatistics(
         }
       : null,
     rows,
+    workedOutAt,
   };
 }
 

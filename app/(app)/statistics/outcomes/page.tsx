@@ -13,7 +13,7 @@ import { DECISIONS, DECISION_LABELS } from '@/lib/statistics/outcomes';
 import { NoPermission } from '@/components/ui/no-permission';
 import { BarChart } from '@/components/statistics/bar-chart';
 import { StatisticsFilters, statisticsYears } from '@/components/statistics/filters';
-import { csvHref } from '@/components/statistics/intro';
+import { WorkedOutAt, csvHref } from '@/components/statistics/intro';
 import { formatCount, formatPercent } from '@/components/statistics/format';
 import { QueryProblem } from '@/components/ui/query-problem';
 
@@ -63,6 +63,7 @@ export default async function OutcomesPage({
           ? 'Counts below 5 are shown as * and others rounded to the nearest 5; averages and percentages of fewer than 5 are not shown.'
           : 'Counts are unrounded: for the MHA office only.'}
       </p>
+      <WorkedOutAt at={o.workedOutAt} />
       <StatisticsFilters
         action="/statistics/outcomes"
         years={statisticsYears(today)}

@@ -4,7 +4,12 @@ import { getMhaAnnualStatistics } from '@/lib/server/queries/statistics';
 import { statisticsQuerySchema } from '@/lib/schemas/statistics';
 import { toCsv } from '@/lib/statistics/csv';
 import { MEASURE_LABELS, BREAKDOWN_LABELS } from '@/lib/statistics/measures';
-import { statisticsCsv, STATISTICS_CSV_KINDS } from '@/lib/server/queries/statistics-csv';
+import {
+  openExtract,
+  statisticsCsv,
+  STATISTICS_CSV_KINDS,
+} from '@/lib/server/queries/statistics-csv';
+import { streamedCsvResponse } from '@/lib/server/streamed-csv';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +33,16 @@ export async function GET(
     disclosure: parsed.data.disclosure,
     teamId: parsed.data.team ?? null,
   };
+  const headers = {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="cto-${kind}-${input.year.slug}.csv"`,
+    'Cache-Control': 'no-store',
+  };
   try {
+    if (kind === 'mhs401' || kind === 'mhs404' || kind === 'mhs405') {
+      // The records go out as they are read (decision 832); the permission is checked first.
+      return streamedCsvResponse(await openExtract(ctx, kind, input), headers);
+    }
     let body: string;
     if (kind === 'mha-annual' || kind === 'equality') {
       const stats = await getMhaAnnualStatistics(ctx, input);
@@ -69,15 +83,9 @@ export async function GET(
         ]),
       );
     } else {
-      body = await statisticsCsv(ctx, kind as 'outcomes' | 'mhs401' | 'mhs404' | 'mhs405', input);
+      body = await statisticsCsv(ctx, 'outcomes', input);
     }
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="cto-${kind}-${input.year.slug}.csv"`,
-        'Cache-Control': 'no-store',
-      },
-    });
+    return new Response(body, { headers });
   } catch (error) {
     if (error instanceof AccessDenied)
       return jsonError(403, 'FORBIDDEN', 'You cannot read the statistics.');

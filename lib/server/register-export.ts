@@ -13,8 +13,26 @@ import { streamRegister, type ExportFormat } from '@/lib/server/queries/register
 import type { QueryContext } from '@/lib/server/queries/access';
 import type { RegisterFilter } from '@/lib/schemas/register';
 
+/**
+ * Writes a chunk and, when the stream's buffer is full, waits for it to drain. A download the
+ * reader abandons closes the stream without draining it: that ends the export (its cursor and
+ * transaction with it) rather than leaving it waiting for ever.
+ */
 async function writeOrWait(stream: Writable, chunk: unknown): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
+  if (stream.destroyed) throw new Error('The download was abandoned.');
+  if (stream.write(chunk)) return;
+  // Whichever comes first; the other listener is removed (signal), so none pile up.
+  const settled = new AbortController();
+  try {
+    await Promise.race([
+      once(stream, 'drain', { signal: settled.signal }),
+      once(stream, 'close', { signal: settled.signal }).then(() => {
+        throw new Error('The download was abandoned.');
+      }),
+    ]);
+  } finally {
+    settled.abort();
+  }
 }
 
 const CSV_OPTIONS = { record_delimiter: 'windows' } as const;

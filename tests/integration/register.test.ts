@@ -250,6 +250,14 @@ describe('the exports', () => {
     });
   });
 
+  it('CSV: a download the reader abandons ends the export rather than waiting for ever', async () => {
+    // A reader that takes nothing: the first chunk fills the buffer, then the reader goes.
+    const out = new PassThrough({ highWaterMark: 1 });
+    const writing = writeRegisterCsv(ctx(office), filter(), out);
+    queueMicrotask(() => out.destroy());
+    await expect(writing).rejects.toThrow(/abandoned/);
+  });
+
   it('XLSX: read back, the same rows as the filter, formulas escaped', async () => {
     const everything = registerFilterSchema.parse({ teamId, sort: 'patient' });
     const expected = await listRegister(ctx(office), { ...everything, page: 1, pageSize: 50 });

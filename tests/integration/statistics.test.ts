@@ -876,7 +876,7 @@ describe('the sums kept between requests (decision 831)', () => {
 });
 
 describe('the MHA office’s extracts, streamed (decision 832)', () => {
-  it('writes the records a batch at a time from a cursor, the same file as in one piece, audited first with the count', async () => {
+  it('writes the records a batch at a time from a cursor, the same file as in one piece, audited with the count', async () => {
     const whole = await statisticsCsv({ actor: actorOf(users.mha), client: db }, 'mhs404', {
       year: YEAR,
       teamId: team.id,
@@ -891,18 +891,21 @@ describe('the MHA office’s extracts, streamed (decision 832)', () => {
       3,
     );
     const chunks: string[] = [];
+    const before = await db.auditEvent.count({
+      where: { userId: users.mha.id, action: 'statistics.extract.read' },
+    });
     const total = await write(async (chunk) => {
-      if (chunks.length === 1) {
-        // By the time the first records go out, the read has been audited with its size.
-        const event = await db.auditEvent.findFirstOrThrow({
-          where: { userId: users.mha.id, action: 'statistics.extract.read' },
-          orderBy: { id: 'desc' },
-        });
-        expect(event.metadata).toMatchObject({ kind: 'mhs404', records: true, rows: 9 });
-      }
       chunks.push(chunk);
     });
     expect(total).toBe(9);
+    // The read is audited once, with its size, when the cursor's transaction has ended.
+    const events = await db.auditEvent.findMany({
+      where: { userId: users.mha.id, action: 'statistics.extract.read' },
+      orderBy: { id: 'desc' },
+    });
+    expect(events).toHaveLength(before + 1);
+    expect(events[0]?.outcome).toBe('SUCCESS');
+    expect(events[0]?.metadata).toMatchObject({ kind: 'mhs404', records: true, rows: 9 });
     // The header, then 9 records in batches of at most 3.
     expect(chunks).toHaveLength(4);
     expect(chunks.slice(1).map((c) => c.split('\r\n').length - 1)).toEqual([3, 3, 3]);

@@ -266,10 +266,10 @@ export async function openExtract(
   const from = Prisma.sql`(${input.year.start}::date::timestamp AT TIME ZONE 'Europe/London')`;
   const to = Prisma.sql`((${input.year.end}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
   const q = extractQuery(kind, from, to, orderReach(access));
-  const audited = (rows: number) =>
+  const audited = (rows: number, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
     audit(ctx, {
       action: 'statistics.extract.read',
-      outcome: 'SUCCESS',
+      outcome,
       entityType: 'Statistics',
       entityId: `${kind}:${input.year.slug}`,
       metadata: {
@@ -308,9 +308,14 @@ export async function openExtract(
     };
   }
   const cells = q.cells ?? ((f: ExtractRow) => q.header.map((h) => f[h] ?? null));
-  // One query: the total comes with every row (a window over the sorted rows), so the read is
-  // audited with its size before the first record leaves, without counting twice. All rows are
-  // read, so the cursor is planned for all of them, and the sort gets room to stay in memory.
+  // One query: the total comes with every row (a window over the sorted rows), so the size is
+  // known without counting twice. All rows are read, so the cursor is planned for all of them,
+  // and the sort gets room to stay in memory. The read is audited when the cursor's transaction
+  // has ended, on its own connection, whether the download finished or not: the embedded
+  // database serves one transaction at a time (decision 631), so an audit row written from a
+  // second connection while the cursor is open would wait for it, and one written inside the
+  // transaction would be undone with it if the reader went away.
+  const counted = { total: 0 };
   const run = async (tx: Db | Tx, sink: CsvSink) => {
     await tx.$executeRawUnsafe(`SET LOCAL work_mem = '32MB'`);
     await tx.$executeRawUnsafe(`SET LOCAL cursor_tuple_fraction = 1.0`);
@@ -323,7 +328,7 @@ export async function openExtract(
       );
       if (total === null) {
         total = Number(rows[0]?.__total ?? 0);
-        await audited(total);
+        counted.total = total;
         await sink(csvLine(q.header));
       }
       if (rows.length > 0) await sink(rows.map((r) => csvLine(cells(r))).join(''));
@@ -332,13 +337,21 @@ export async function openExtract(
     await tx.$executeRaw`CLOSE statistics_extract`;
     return total ?? 0;
   };
-  return (sink) =>
-    isRootClient(client)
-      ? client.$transaction((tx) => run(tx, sink), {
-          timeout: 300_000,
-          maxWait: 30_000,
-        })
-      : run(client, sink);
+  return async (sink) => {
+    let outcome: 'SUCCESS' | 'FAILURE' = 'FAILURE';
+    try {
+      const total = isRootClient(client)
+        ? await client.$transaction((tx) => run(tx, sink), {
+            timeout: 300_000,
+            maxWait: 30_000,
+          })
+        : await run(client, sink);
+      outcome = 'SUCCESS';
+      return total;
+    } finally {
+      await audited(counted.total, outcome);
+    }
+  };
 }
 
 async function extractCsv(ctx: QueryContext, kind: ExtractKind, input: Input): Promise<string> {

@@ -149,3 +149,43 @@ export function compareWorkItems(
     x === null ? -Infinity : x.length === 10 ? Date.parse(`${x}T23:59:59Z`) : Date.parse(x);
   return at(a.dueAt) - at(b.dueAt) || a.patientId.localeCompare(b.patientId);
 }
+
+/**
+ * How many items the dashboard draws at first (decision 861): the most urgent of
+ * each band (or, in the MHA office's queue, of each kind within a band), with a link to the
+ * whole list. At national scale one person can have hundreds of items due; a page of them all
+ * is neither quick to draw nor quick to read. `?all=1` on `/` shows every item.
+ */
+export const DASHBOARD_SHOWN = { perBand: 25, perKind: 10 } as const;
+
+/** The key of an item's group: its band, or band and kind when grouped by kind. */
+export function groupKey(band: Band, kind: WorkItemKind | null): string {
+  return kind ? `${band}:${kind}` : band;
+}
+
+/**
+ * The first `limit` items of each band (each band and kind when `byKind`), most urgent first,
+ * and how many each group holds in all. `limit` null keeps every item.
+ */
+export function capByGroup<
+  T extends { kind: WorkItemKind; dueAt: string | null; patientId: string },
+>(
+  items: readonly T[],
+  now: Date,
+  limit: number | null,
+  byKind: boolean,
+): { shown: T[]; counts: Record<string, number> } {
+  const sorted = [...items].sort((a, b) => compareWorkItems(a, b, now));
+  const counts: Record<string, number> = {};
+  const shown: T[] = [];
+  for (const item of sorted) {
+    const band = bandOf(item, now);
+    if (band === 'later') continue;
+    counts[band] = (counts[band] ?? 0) + 1;
+    const key = groupKey(band, byKind ? item.kind : null);
+    const inGroup = byKind ? (counts[key] ?? 0) + 1 : (counts[band] ?? 0);
+    counts[key] = inGroup;
+    if (limit === null || inGroup <= limit) shown.push(item);
+  }
+  return { shown, counts };
+}

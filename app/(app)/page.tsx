@@ -11,17 +11,22 @@ import {
   type WorkItemFilters,
 } from '@/lib/server/queries/work-items';
 import {
-  getCaseload,
+  getCaseloadView,
   getManagersWork,
   listWaitingForAmhp,
-  queueFilterOptions,
+  queueFilterNames,
 } from '@/lib/server/queries/dashboard';
 import { WorkBands } from '@/components/dashboard/work-bands';
 import { CaseloadTable } from '@/components/dashboard/caseload-table';
 import { ClinicianLists } from '@/components/dashboard/clinician-lists';
 import { ManagersLists } from '@/components/dashboard/managers-lists';
-import { QueueFilters } from '@/components/dashboard/queue-filters';
-import { isWorkItemKind, type WorkItemDetailJson } from '@/lib/work-items';
+import { QueueFilterSummary } from '@/components/dashboard/queue-filters';
+import {
+  capByGroup,
+  DASHBOARD_SHOWN,
+  isWorkItemKind,
+  type WorkItemDetailJson,
+} from '@/lib/work-items';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -92,13 +97,27 @@ export default async function Dashboard({
     }
   }
 
+  // Decision 861: the most urgent items of each band (each kind, for the office) are drawn, with
+  // a link to every item (`?all=1`, which keeps the filters).
+  // A filtered queue is a narrowing the office asked for: it shows every item it finds.
+  const showAll = one(params.all) === '1' || Object.keys(filters).length > 0;
+  const limit = showAll ? null : isOffice ? DASHBOARD_SHOWN.perKind : DASHBOARD_SHOWN.perBand;
+  const allQuery = new URLSearchParams(query);
+  allQuery.delete('detail');
+  allQuery.delete('scope');
+  allQuery.set('all', '1');
+
   const [work, caseload, waiting, managers, options] = await Promise.all([
     listWorkItems(ctx, { scope: isOffice ? 'trust' : 'mine', filters }),
-    isCc ? getCaseload(ctx) : Promise.resolve(null),
+    isCc
+      ? getCaseloadView(ctx, { teamLimit: showAll ? null : DASHBOARD_SHOWN.perBand })
+      : Promise.resolve(null),
     isRc ? listWaitingForAmhp(ctx) : Promise.resolve(null),
     isManager ? getManagersWork(ctx) : Promise.resolve(null),
-    isOffice ? queueFilterOptions(ctx) : Promise.resolve(null),
+    isOffice ? queueFilterNames(ctx, filters) : Promise.resolve(null),
   ]);
+
+  const drawn = capByGroup(work.items, new Date(renderedAt), limit, isOffice);
 
   return (
     <>
@@ -110,16 +129,25 @@ export default async function Dashboard({
           <Link href="/register">the register</Link>.
         </p>
       ) : null}
-      {options ? <QueueFilters options={options} values={Object.fromEntries(query)} /> : null}
+      {options ? <QueueFilterSummary values={Object.fromEntries(query)} names={options} /> : null}
       <WorkBands
         endpoint={`/api/v1/work-items?${query.toString()}`}
-        initialItems={toJson(work.items)}
+        initialItems={toJson(drawn.shown)}
+        initialCounts={drawn.counts}
+        limit={limit}
+        allHref={`/?${allQuery.toString()}`}
         renderedAt={renderedAt}
         groupByKind={isOffice}
         truncated={work.truncated}
       />
-      {isRc ? <ClinicianLists items={work.items} waiting={waiting ?? []} /> : null}
-      {caseload ? <CaseloadTable rows={caseload} now={new Date(renderedAt)} /> : null}
+      {isRc ? <ClinicianLists items={work.items} waiting={waiting ?? []} limit={limit} /> : null}
+      {caseload ? (
+        <CaseloadTable
+          rows={caseload.rows}
+          teamCount={caseload.teamCount}
+          now={new Date(renderedAt)}
+        />
+      ) : null}
       {managers ? <ManagersLists work={managers} items={work.items} /> : null}
     </>
   );

@@ -17,10 +17,20 @@ function trend(q: CaseloadRow['qolTrend']): string {
   return `${q.latest} of ${q.maxScore} (${words} since the one before)`;
 }
 
-export function CaseloadTable({ rows, now }: { rows: CaseloadRow[]; now: Date }) {
+export function CaseloadTable({
+  rows,
+  teamCount,
+  now,
+}: {
+  rows: CaseloadRow[];
+  /** How many of my team's patients there are in all (the rows may hold only the first). */
+  teamCount?: number;
+  now: Date;
+}) {
+  const team = rows.filter((r) => !r.mine);
   const sections = [
-    { title: 'Patients I coordinate', rows: rows.filter((r) => r.mine) },
-    { title: "My team's patients", rows: rows.filter((r) => !r.mine) },
+    { title: 'Patients I coordinate', rows: rows.filter((r) => r.mine), count: null },
+    { title: "My team's patients", rows: team, count: Math.max(teamCount ?? 0, team.length) },
   ];
   return (
     <section aria-labelledby="caseload-heading">
@@ -28,7 +38,7 @@ export function CaseloadTable({ rows, now }: { rows: CaseloadRow[]; now: Date })
       {sections.map((section) => (
         <div key={section.title}>
           <h3>
-            {section.title} ({section.rows.length})
+            {section.title} ({section.count ?? section.rows.length})
           </h3>
           {section.rows.length === 0 ? (
             <p>No patients.</p>
@@ -108,6 +118,16 @@ export function CaseloadTable({ rows, now }: { rows: CaseloadRow[]; now: Date })
                   ))}
                 </tbody>
               </table>
+              {section.count !== null && section.count > section.rows.length ? (
+                <p className="nhsuk-body-s">
+                  Showing the {section.rows.length} with the most urgent next item of{' '}
+                  {section.count}.{' '}
+                  <Link href="/?all=1#caseload-heading">
+                    Show all {section.count}
+                    <span className="nhsuk-u-visually-hidden">: {section.title}</span>
+                  </Link>
+                </p>
+              ) : null}
             </>
           )}
         </div>

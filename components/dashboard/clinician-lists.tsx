@@ -12,7 +12,18 @@ function due(value: string | null): string {
   return value.length === 10 ? formatDate(value) : formatInstant(new Date(value));
 }
 
-function List({ title, items, empty }: { title: string; items: WorkItem[]; empty: string }) {
+function List({
+  title,
+  items,
+  empty,
+  limit,
+}: {
+  title: string;
+  items: WorkItem[];
+  empty: string;
+  limit: number | null;
+}) {
+  const drawn = limit === null ? items : items.slice(0, limit);
   return (
     <>
       <h3>{title}</h3>
@@ -20,7 +31,7 @@ function List({ title, items, empty }: { title: string; items: WorkItem[]; empty
         <p>{empty}</p>
       ) : (
         <ul className="nhsuk-list nhsuk-list--border">
-          {items.map((i) => (
+          {drawn.map((i) => (
             <li key={i.id}>
               <Link href={`/patients/${i.patientId}`}>{i.patientName}</Link>:{' '}
               <Link href={i.href}>{i.title}</Link>, last day {due(i.dueAt)} ({i.basis})
@@ -34,6 +45,15 @@ function List({ title, items, empty }: { title: string; items: WorkItem[]; empty
           ))}
         </ul>
       )}
+      {drawn.length < items.length ? (
+        <p className="nhsuk-body-s">
+          Showing the {drawn.length} most urgent of {items.length}.{' '}
+          <Link href="/?all=1#rc-heading">
+            Show all {items.length}
+            <span className="nhsuk-u-visually-hidden">: {title}</span>
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -41,9 +61,12 @@ function List({ title, items, empty }: { title: string; items: WorkItem[]; empty
 export function ClinicianLists({
   items,
   waiting,
+  limit = null,
 }: {
   items: WorkItem[];
   waiting: WaitingForAmhp[];
+  /** Items drawn per list (decision 861; running recalls are always all shown); null: all. */
+  limit?: number | null;
 }) {
   const of = (...kinds: WorkItemKind[]) => items.filter((i) => kinds.includes(i.kind));
   const recalls = of('RECALL_72_HOURS');
@@ -54,6 +77,7 @@ export function ClinicianLists({
         title="Renewals: windows open or opening within 28 days"
         items={of('EXTENSION_WINDOW')}
         empty="No renewal window is open or opening in the next 28 days."
+        limit={limit}
       />
       <h3>Recalls running</h3>
       {recalls.length === 0 ? (
@@ -88,17 +112,25 @@ export function ClinicianLists({
         title="Treatment certificates needed (CTO11)"
         items={of('CERTIFICATE_REQUIRED')}
         empty="No certificate is needed in the next 30 days."
+        limit={limit}
       />
       <List
         title="CTO8 after a return from absence"
         items={of('AWOL_EXTENDED_EXPIRY')}
         empty="No CTO8 is due."
+        limit={limit}
       />
-      <List title="Reports you owe" items={of('REPORT_OWED')} empty="You owe no report." />
+      <List
+        title="Reports you owe"
+        items={of('REPORT_OWED')}
+        empty="You owe no report."
+        limit={limit}
+      />
       <List
         title="No recent contact"
         items={of('CONTACT_DUE').filter((i) => i.overdue)}
         empty="Every patient has been seen within their contact frequency."
+        limit={limit}
       />
     </section>
   );

@@ -11,7 +11,8 @@ import { formatDate, formatInstant } from '@/lib/cto/dates';
 import {
   BAND_LABELS,
   bandOf,
-  compareWorkItems,
+  capByGroup,
+  groupKey,
   whenInWords,
   WORK_ITEM_KIND_LABELS,
   type WorkItemDetailJson,
@@ -30,6 +31,15 @@ export interface WorkBandsProps {
   /** The MHA office: each band grouped by kind. */
   groupByKind?: boolean;
   truncated?: boolean;
+  /**
+   * Draw at most this many items per band (per kind within a band when grouped), with a link to
+   * `allHref`; null draws every item. `initialItems` may then hold only the items drawn, and
+   * `initialCounts` (capByGroup's counts over every item) says how many each group holds until
+   * the first refresh brings the whole list.
+   */
+  limit?: number | null;
+  initialCounts?: Record<string, number>;
+  allHref?: string;
 }
 
 async function fetchItems(endpoint: string): Promise<WorkItemDetailJson[]> {
@@ -50,7 +60,16 @@ export function WorkBands(props: WorkBandsProps) {
   );
 }
 
-function Bands({ endpoint, initialItems, renderedAt, groupByKind, truncated }: WorkBandsProps) {
+function Bands({
+  endpoint,
+  initialItems,
+  renderedAt,
+  groupByKind = false,
+  truncated,
+  limit = null,
+  initialCounts,
+  allHref = '/?all=1',
+}: WorkBandsProps) {
   const query = useQuery({
     queryKey: ['work-items', endpoint],
     queryFn: () => fetchItems(endpoint),
@@ -65,11 +84,25 @@ function Bands({ endpoint, initialItems, renderedAt, groupByKind, truncated }: W
     return () => clearInterval(timer);
   }, []);
 
-  const items = [...query.data].sort((a, b) => compareWorkItems(a, b, now));
+  const { shown, counts: fresh } = capByGroup(query.data, now, limit, groupByKind);
+  // Until the first refresh the data are the items drawn on the server; their counts came with them.
+  const counts = query.isFetchedAfterMount || !initialCounts ? fresh : initialCounts;
   const bands = (['overdue', 'week', 'month'] as const).map((band) => ({
     band,
-    items: items.filter((i) => bandOf(i, now) === band),
+    count: counts[band] ?? 0,
+    items: shown.filter((i) => bandOf(i, now) === band),
   }));
+  const total = bands.reduce((sum, b) => sum + b.count, 0);
+  const more = (count: number, drawn: number, what: string) =>
+    count > drawn ? (
+      <p className="nhsuk-body-s">
+        Showing the {drawn} most urgent of {count}.{' '}
+        <Link href={allHref}>
+          Show all {count}
+          <span className="nhsuk-u-visually-hidden">: {what}</span>
+        </Link>
+      </p>
+    ) : null;
 
   return (
     <section aria-labelledby="work-heading" data-testid="work-bands">
@@ -77,36 +110,48 @@ function Bands({ endpoint, initialItems, renderedAt, groupByKind, truncated }: W
       <p className="nhsuk-body-s" role="status" aria-live="polite">
         {query.isError
           ? 'Could not refresh just now; showing the list as it was. It will try again.'
-          : `${items.filter((i) => bandOf(i, now) !== 'later').length} items. Updated ${formatInstant(new Date(query.dataUpdatedAt || Date.parse(renderedAt)))}.`}
+          : `${total} items. Updated ${formatInstant(new Date(query.dataUpdatedAt || Date.parse(renderedAt)))}.`}
       </p>
       {truncated ? (
         <p className="nhsuk-body-s">
           Showing the first 1,000 items, most urgent first. Use the filters to narrow the list.
         </p>
       ) : null}
-      {bands.map(({ band, items: bandItems }) => (
+      {bands.map(({ band, count, items: bandItems }) => (
         <div key={band} className="nhsuk-u-margin-bottom-6" data-band={band}>
           <h3>
             {BAND_LABELS[band]}{' '}
             <span
               className={`nhsuk-tag ${band === 'overdue' ? 'nhsuk-tag--red' : band === 'week' ? 'nhsuk-tag--orange' : 'nhsuk-tag--grey'}`}
             >
-              {bandItems.length}
+              {count}
             </span>
           </h3>
-          {bandItems.length === 0 ? (
+          {count === 0 ? (
             <p>Nothing here.</p>
           ) : groupByKind ? (
-            groupKinds(bandItems).map(([kind, group]) => (
-              <ItemTable
-                key={kind}
-                caption={`${WORK_ITEM_KIND_LABELS[kind]} (${group.length})`}
-                items={group}
-                now={now}
-              />
-            ))
+            groupKinds(bandItems).map(([kind, group]) => {
+              const inKind = counts[groupKey(band, kind)] ?? group.length;
+              return (
+                <div key={kind}>
+                  <ItemTable
+                    caption={`${WORK_ITEM_KIND_LABELS[kind]} (${inKind})`}
+                    items={group}
+                    now={now}
+                  />
+                  {more(
+                    inKind,
+                    group.length,
+                    `${WORK_ITEM_KIND_LABELS[kind]}, ${BAND_LABELS[band]}`,
+                  )}
+                </div>
+              );
+            })
           ) : (
-            <ItemTable caption={BAND_LABELS[band]} hiddenCaption items={bandItems} now={now} />
+            <>
+              <ItemTable caption={BAND_LABELS[band]} hiddenCaption items={bandItems} now={now} />
+              {more(count, bandItems.length, BAND_LABELS[band])}
+            </>
           )}
         </div>
       ))}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { decode } from 'next-auth/jwt';
@@ -17,7 +18,12 @@ export interface Actor {
   sessionId: string;
 }
 
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in person, read once per request: the layout and the page both ask, and each
+ * reading checks the server-side session in the database (React's cache keeps the first answer
+ * for the rest of the same server render; outside a render it is an ordinary call).
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.user.id || !session.user.sessionId) return null;
   return {
@@ -28,7 +34,7 @@ export async function getActor(): Promise<Actor | null> {
     teamIds: session.user.teamIds,
     sessionId: session.user.sessionId,
   };
-}
+});
 
 /** For pages: the actor, or a redirect to the sign-in page (saying why, after a timeout). */
 export async function requireActor(): Promise<Actor> {

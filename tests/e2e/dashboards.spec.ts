@@ -149,11 +149,18 @@ test('the MHA office clears overdue rights information from the trust work queue
   await expect(page.getByRole('link', { name: 'the register' })).toBeVisible();
   await expectAccessible(page);
 
-  // Filter by kind (a GET form: the filtered queue has its own address).
-  await page.getByText('Filter the work queue').click();
+  // Filter by kind (a GET form on a page of its own: the filtered queue has its own address).
+  await page.getByRole('link', { name: 'Filter the work queue' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Filter the work queue', level: 1 }),
+  ).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel('What is due').selectOption('RIGHTS_INFORMATION');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/kind=RIGHTS_INFORMATION/);
+  await expect(page.getByRole('listitem').filter({ hasText: 'What is due:' })).toContainText(
+    'Rights information',
+  );
   const row = band(page, OVERDUE).getByRole('row').filter({ hasText: patient.name });
   await expect(row).toHaveCount(1);
   await expectAccessible(page);

@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeadlineKind, PrismaClient, Role } from '@/lib/generated/prisma/client';
 import { listWorkItems, type WorkItem } from '@/lib/server/queries/work-items';
-import { getCaseload, getManagersWork, listWaitingForAmhp } from '@/lib/server/queries/dashboard';
+import {
+  getCaseload,
+  getCaseloadView,
+  getManagersWork,
+  listWaitingForAmhp,
+} from '@/lib/server/queries/dashboard';
 import { listAmhpAgreements } from '@/lib/server/queries/list-amhp-agreements';
 import { AccessDenied } from '@/lib/server/queries/access';
 import { toDbDate, type IsoDate } from '@/lib/server/dates';
@@ -381,6 +386,23 @@ describe("the care coordinator's work", () => {
       orderBy: { id: 'desc' },
     });
     expect(audited.outcome).toBe('SUCCESS');
+  });
+});
+
+describe('the caseload as the dashboard draws it (decision 861)', () => {
+  it("every patient I coordinate, then the most urgent of my team's, counted in full", async () => {
+    const ctx = () => ({ actor: actorOf(users.ccNorth), client: db, now: NOW });
+    const full = await getCaseload(ctx());
+    const team = full.filter((r) => !r.mine);
+    expect(team.length).toBeGreaterThan(0);
+    const none = await getCaseloadView(ctx(), { teamLimit: 0 });
+    expect(none.teamCount).toBe(team.length);
+    expect(none.rows.map((r) => r.orderId)).toEqual(
+      full.filter((r) => r.mine).map((r) => r.orderId),
+    );
+    const one = await getCaseloadView(ctx(), { teamLimit: 1 });
+    expect(one.rows.filter((r) => !r.mine)).toEqual([team[0]]);
+    expect(one.teamCount).toBe(team.length);
   });
 });
 

@@ -39,18 +39,44 @@ export interface CaseloadRow {
 
 /** "My caseload": patients I coordinate first, then my team's. */
 export async function getCaseload(ctx: QueryContext): Promise<CaseloadRow[]> {
+  return (await getCaseloadView(ctx)).rows;
+}
+
+/**
+ * The caseload as the dashboard draws it: every patient I coordinate, then the first `teamLimit`
+ * of my team's (most urgent next item first; decision 861), and how many my team's are in all.
+ * Only the rows drawn are read in detail.
+ */
+export async function getCaseloadView(
+  ctx: QueryContext,
+  options: { teamLimit?: number | null } = {},
+): Promise<{ rows: CaseloadRow[]; teamCount: number }> {
   const client = ctx.client ?? db;
   const now = ctx.now ?? new Date();
   const access = await resolvePatientAccess(ctx, 'read:order', { includeBreakGlass: false });
-  const { orders, mine } = await coordinatorOrders(client, ctx, access.where);
+  const { orders: all, mine } = await coordinatorOrders(client, ctx, access.where);
+  const deadlines = await client.deadline.findMany({
+    where: { orderId: { in: all.map((o) => o.id) }, status: 'OPEN' },
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    select: { orderId: true, kind: true, title: true, dueOn: true, dueAt: true, basis: true },
+  });
+  const firstDue = new Map<string, string>();
+  for (const d of deadlines)
+    if (d.orderId && !firstDue.has(d.orderId))
+      firstDue.set(d.orderId, d.dueAt ? d.dueAt.toISOString() : fromDbDate(d.dueOn));
+  const nameOf = (o: (typeof all)[number]) => `${o.patient.givenName} ${o.patient.familyName}`;
+  const byUrgency = (a: (typeof all)[number], b: (typeof all)[number]) =>
+    (firstDue.get(a.id) ?? '9999').localeCompare(firstDue.get(b.id) ?? '9999') ||
+    nameOf(a).localeCompare(nameOf(b));
+  const team = all.filter((o) => !mine.has(o.patientId)).sort(byUrgency);
+  const limit = options.teamLimit ?? null;
+  const orders = [
+    ...all.filter((o) => mine.has(o.patientId)),
+    ...(limit === null ? team : team.slice(0, limit)),
+  ];
   const orderIds = orders.map((o) => o.id);
   const patientIds = [...new Set(orders.map((o) => o.patientId))];
-  const [deadlines, contacts, social, qol, cases] = await Promise.all([
-    client.deadline.findMany({
-      where: { orderId: { in: orderIds }, status: 'OPEN' },
-      orderBy: [{ dueOn: 'asc' }],
-      select: { orderId: true, kind: true, title: true, dueOn: true, dueAt: true, basis: true },
-    }),
+  const [contacts, social, qol, cases] = await Promise.all([
     lastContacts(client, patientIds),
     client.socialFactorAssessment.groupBy({
       by: ['patientId'],
@@ -141,7 +167,7 @@ export async function getCaseload(ctx: QueryContext): Promise<CaseloadRow[]> {
     entityType: 'Patient',
     metadata: { patientIds, count: rows.length },
   });
-  return rows;
+  return { rows, teamCount: team.length };
 }
 
 export interface WaitingForAmhp {
@@ -327,4 +353,30 @@ export async function queueFilterOptions(ctx: QueryContext): Promise<QueueFilter
     usersWith('CARE_COORDINATOR'),
   ]);
   return { teams, hospitals, clinicians, coordinators };
+}
+
+/** The names of the team, hospital and people a filtered queue is showing (decision 861). */
+export async function queueFilterNames(
+  ctx: QueryContext,
+  ids: { teamId?: string; hospitalId?: string; rcId?: string; ccId?: string },
+): Promise<Record<string, string>> {
+  const client = ctx.client ?? db;
+  const people = [ids.rcId, ids.ccId].filter((id): id is string => Boolean(id));
+  const [team, hospital, users] = await Promise.all([
+    ids.teamId
+      ? client.team.findUnique({ where: { id: ids.teamId }, select: { id: true, name: true } })
+      : null,
+    ids.hospitalId
+      ? client.hospital.findUnique({
+          where: { id: ids.hospitalId },
+          select: { id: true, name: true },
+        })
+      : null,
+    people.length
+      ? client.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } })
+      : [],
+  ]);
+  return Object.fromEntries(
+    [team, hospital, ...users].flatMap((x) => (x ? [[x.id, x.name] as const] : [])),
+  );
 }

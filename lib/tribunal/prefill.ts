@@ -102,6 +102,14 @@ export function longDate(iso: IsoDate): string {
   return LONG.format(new Date(`${iso}T00:00:00Z`));
 }
 
+/**
+ * An event's title with its statutory form in brackets, once: most event labels already name
+ * their form ("Order made (CTO1)"), and the report must not say it twice.
+ */
+function withForm(e: { title: string; form: string | null }): string {
+  return e.form && !e.title.includes(`(${e.form})`) ? `${e.title} (${e.form})` : e.title;
+}
+
 function words(code: string): string {
   const s = code.replace(/_/g, ' ').toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -211,9 +219,7 @@ function part(record: ReportRecord, source: PrefillSource): Part {
         );
       }
       for (const e of legal) {
-        paragraphs.push(
-          `${longDate(e.on)}: ${e.title}${e.form ? ` (${e.form})` : ''}${e.detail ? `. ${e.detail}` : ''}.`,
-        );
+        paragraphs.push(`${longDate(e.on)}: ${withForm(e)}${e.detail ? `. ${e.detail}` : ''}.`);
       }
       return {
         paragraphs,
@@ -223,9 +229,7 @@ function part(record: ReportRecord, source: PrefillSource): Part {
     case 'chronology': {
       if (record.chronology.length === 0) return none;
       return {
-        paragraphs: record.chronology.map(
-          (e) => `${longDate(e.on)}: ${e.title}${e.form ? ` (${e.form})` : ''}.`,
-        ),
+        paragraphs: record.chronology.map((e) => `${longDate(e.on)}: ${withForm(e)}.`),
         sources: [
           'Chronology of admissions, orders, extensions, recalls, revocations and hearings',
         ],

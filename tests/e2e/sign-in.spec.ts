@@ -38,3 +38,24 @@ test('signing in takes you to your start page, and signing out ends the session'
   await page.goto('/patients');
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('the footer links open the accessibility statement and how information is used, signed in or not', async ({
+  page,
+}) => {
+  // Every page's footer links to these two: they once answered "Page not found".
+  for (const [link, heading] of [
+    ['Accessibility statement', 'Accessibility statement'],
+    ['How we use information', 'How we use information'],
+  ] as const) {
+    await page.goto('/login');
+    await page.getByRole('contentinfo').getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await signIn(page, 'coordinator.north@cto-tracker.example');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'How we use information' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'How we use information' }),
+  ).toBeVisible();
+  await expect(page.getByText('Every view is recorded')).toBeVisible();
+});

@@ -172,6 +172,31 @@ describe('pre-filling a report from the record', () => {
     expect(section('RC_REPORT', 'recommendations')).toMatchObject({ text: '', sources: [] });
   });
 
+  it('names a form once when the event label already names it, as the recorded labels do', () => {
+    const r = record({
+      chronology: [
+        { on: '2025-03-04', kind: 'order', title: 'Order made (CTO1)', detail: null, form: 'CTO1' },
+        {
+          on: '2025-08-10',
+          kind: 'recall',
+          title: 'Recall notice served',
+          detail: null,
+          form: 'CTO3',
+        },
+      ],
+    });
+    expect(section('RC_REPORT', 'previous-involvement', r).text.split('\n\n')).toEqual([
+      '4 March 2025: Order made (CTO1).',
+      '10 August 2025: Recall notice served (CTO3).',
+    ]);
+    expect(section('RESPONSIBLE_AUTHORITY_STATEMENT', 'legal-history', r).text).toContain(
+      '4 March 2025: Order made (CTO1).',
+    );
+    expect(section('RESPONSIBLE_AUTHORITY_STATEMENT', 'legal-history', r).text).not.toContain(
+      '(CTO1) (CTO1)',
+    );
+  });
+
   it('says so when there is no nearest relative or previous tribunal', () => {
     const r = record({ nearestRelative: null, previousTribunals: [] });
     expect(section('RESPONSIBLE_AUTHORITY_STATEMENT', 'nearest-relative', r).text).toBe(

@@ -346,16 +346,18 @@ export async function seedFiveYearPatient(
     if (doc.kind === 'RC_REPORT') rcReportId = row.id;
     const kind = doc.kind as ReportKind;
     const template = templateFor(kind, groupForAge(ageOn(dateOfBirth, startedOn)));
-    // Every section written by the author (each saved twice: a first go, then the final text).
+    // Every section written by the author, each saved twice: a first go, then the final text
+    // (the RC's report at greater length).
+    const length = doc.kind === 'RC_REPORT' ? 2 : 1;
     const saved = template.sections.flatMap((s, i) => [
       {
         key: s.key,
-        text: sectionText(s.heading, years, 1),
+        text: sectionText(s.heading, years, 1).slice(0, 200),
         at: londonInstant(startedOn, 10, i % 50),
       },
       {
         key: s.key,
-        text: sectionText(s.heading, years, 4),
+        text: sectionText(s.heading, years, length),
         at: londonInstant(addDays(startedOn, 1), 10, i % 50),
       },
     ]);
@@ -378,6 +380,31 @@ export async function seedFiveYearPatient(
         at: londonInstant(signedOn, 11, 0),
       },
     });
+  }
+  // The factories leave the record's own "recorded" times to the database's clock: these rows
+  // were recorded when they happened (a form when the MHA office received it), as the app
+  // would have written them at the time.
+  await db.$executeRaw`UPDATE "StatutoryForm" SET "createdAt" = COALESCE("receivedAt", "furnishedAt", "signedAt", "createdAt") WHERE "patientId" = ${patientId}`;
+  await db.$executeRaw`UPDATE "LegalStatusPeriod" SET "createdAt" = "startAt" WHERE "patientId" = ${patientId}`;
+  const at = (date: string, time: string) =>
+    `((${date}) + time '${time}') AT TIME ZONE 'Europe/London'`;
+  for (const sql of [
+    `UPDATE "Contact" SET "createdAt" = "occurredAt" + interval '2 hours' WHERE "patientId" = $1`,
+    `UPDATE "SocialFactorAssessment" SET "createdAt" = ${at('"assessedOn"', '17:00')} WHERE "patientId" = $1`,
+    `UPDATE "QualityOfLifeRating" SET "createdAt" = ${at('"ratedOn"', '17:00')} WHERE "patientId" = $1`,
+    `UPDATE "NearestRelative" SET "createdAt" = ${at('"startedOn"', '12:00')} WHERE "patientId" = $1`,
+    `UPDATE "TribunalCase" SET "createdAt" = ${at('"receivedOn"', '10:15')} WHERE "patientId" = $1`,
+    `UPDATE "TribunalHearing" h SET "createdAt" = ${at('c."receivedOn" + 5', '11:40')}
+       FROM "TribunalCase" c WHERE c.id = h."caseId" AND c."patientId" = $1`,
+    `UPDATE "ManagersHearing" SET "createdAt" = "scheduledAt" - interval '7 days' WHERE "patientId" = $1`,
+    `UPDATE "Extension" e SET "createdAt" = ${at('e."examinedOn"', '11:15')}
+       FROM "CommunityTreatmentOrder" o WHERE o.id = e."orderId" AND o."patientId" = $1`,
+    `UPDATE "Recall" r SET "createdAt" = r."noticeSignedAt"
+       FROM "CommunityTreatmentOrder" o WHERE o.id = r."orderId" AND o."patientId" = $1`,
+    `UPDATE "CtoPeriod" p SET "createdAt" = LEAST(${at('p."startDate"', '16:30')}, now())
+       FROM "CommunityTreatmentOrder" o WHERE o.id = p."orderId" AND o."patientId" = $1`,
+  ]) {
+    await db.$executeRawUnsafe(sql, patientId);
   }
   await recomputeOrderDeadlines(db, order.id, today, now);
   const events = await db.ctoEvent.count({ where: { patientId } });

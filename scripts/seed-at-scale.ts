@@ -9,6 +9,9 @@ import pg from 'pg';
 import { redact } from './lib/database.ts';
 import { seedAtScale } from './lib/seed-at-scale.ts';
 import { hashPassword } from '../lib/auth/password.ts';
+import { PrismaClient } from '../lib/generated/prisma/client.ts';
+import { pgAdapter } from '../lib/server/pg-adapter.ts';
+import { seedFiveYearPatient } from './lib/seed-five-year-patient.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -39,6 +42,48 @@ const { createdTrust } = await seedAtScale(client, {
   passwordHash,
 });
 const inserted = Date.now() - t0;
+// One patient with five years of history and a signed-up tribunal bundle (issue 9 §3's bench
+// cases; decision 842), written through the demo seed's factories, in the first bench team.
+const t1 = Date.now();
+const prisma = new PrismaClient({ adapter: pgAdapter(url) });
+let fiveYear;
+try {
+  fiveYear = await prisma.$transaction(
+    async (tx) => {
+      const teamId = '00000000-0000-7000-8001-000000000001';
+      const staffOf = async (
+        role: 'RESPONSIBLE_CLINICIAN' | 'CARE_COORDINATOR' | 'AMHP' | 'MHA_ADMINISTRATOR',
+        inTeam: boolean,
+      ) =>
+        tx.user.findFirstOrThrow({
+          where: {
+            email: { endsWith: '@bench.example' },
+            roles: { some: { role } },
+            ...(inTeam ? { memberships: { some: { teamId } } } : {}),
+          },
+          orderBy: { id: 'asc' },
+          select: { id: true, name: true },
+        });
+      const trust = await tx.trust.findFirstOrThrow({ select: { id: true } });
+      return seedFiveYearPatient(tx as never, {
+        trustId: trust.id,
+        teamId,
+        hospitalId: '00000000-0000-7000-8002-000000000001',
+        rc: await staffOf('RESPONSIBLE_CLINICIAN', true),
+        cc: await staffOf('CARE_COORDINATOR', true),
+        amhpId: (await staffOf('AMHP', false)).id,
+        office: await staffOf('MHA_ADMINISTRATOR', false),
+        now: new Date(),
+      });
+    },
+    { timeout: 300_000, maxWait: 60_000 },
+  );
+} finally {
+  await prisma.$disconnect();
+}
+console.log(
+  `Five-year patient (${fiveYear.events} events, tribunal case ${fiveYear.caseId}) in ${((Date.now() - t1) / 1000).toFixed(1)} s.`,
+);
 await client.query('VACUUM ANALYZE');
 const counts = await client.query(
   `SELECT (SELECT count(*) FROM "Patient") AS patients, (SELECT count(*) FROM "CommunityTreatmentOrder") AS orders,

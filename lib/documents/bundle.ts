@@ -3,8 +3,9 @@
 // every page stamped with its bundle page number ("Bundle page N of M") so that the tribunal,
 // the patient's representative and the authority all cite the same page. The index gives each
 // part's first and last bundle page. Pure: the parts come in as bytes.
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { DocumentPatient } from './content';
+import { embedFont } from './fonts';
 import { PdfWriter } from './pdf';
 
 export interface BundlePart {
@@ -93,7 +94,7 @@ export async function assembleBundle(
     const copied = await out.copyPages(source, source.getPageIndices());
     for (const page of copied) out.addPage(page);
   }
-  const font = await out.embedFont(StandardFonts.HelveticaBold);
+  const font = await embedFont(out, 'bold');
   const pages = out.getPages();
   pages.forEach((page, i) => {
     const text = `Bundle page ${i + 1} of ${pages.length}`;

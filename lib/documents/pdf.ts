@@ -1,9 +1,10 @@
-// PDF documents (issue 9, part 3) drawn with pdf-lib: pure JavaScript, no browser, no files on
-// disk (the 14 standard PDF fonts need no embedding). `PdfWriter` lays text out page by page
+// PDF documents (issue 9, part 3) drawn with pdf-lib: pure JavaScript, no browser, in DejaVu
+// Sans Condensed embedded and subset (./fonts.ts, decision 841: any name prints as spelt, not
+// only the WinAnsi ones). `PdfWriter` lays text out page by page
 // (wrapping, page breaks, tables) and stamps every page at the end with the patient's header and
 // "Page X of Y"; `renderPdf` turns any DocumentContent into a PDF with it. The statutory forms
 // (lib/documents/statutory-forms) use the same writer. Pure: no database.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DocumentContent, DocumentPatient, DocumentTable } from './content';
 import {
   DRAFT_LABEL,
@@ -12,6 +13,9 @@ import {
   signatureLine,
   sourcesLine,
 } from './labels';
+import { embedFonts, type PdfFonts } from './fonts';
+
+export type { PdfFonts } from './fonts';
 
 export const A4: [number, number] = [595.28, 841.89];
 const MARGIN_X = 56;
@@ -20,12 +24,6 @@ const BOTTOM = 64; // above the footer band
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.3, 0.3, 0.3);
 const NHS_BLUE = rgb(0, 0.37, 0.72);
-
-export interface PdfFonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  italic: PDFFont;
-}
 
 export interface TextStyle {
   size?: number;
@@ -50,8 +48,9 @@ export interface PageStamp {
 }
 
 /**
- * Characters the standard fonts cannot encode (WinAnsi) are replaced, never dropped silently
- * into an exception: "≤" becomes "<=", anything else unknown "?".
+ * Characters the font has no glyph for are replaced, never dropped silently into an exception:
+ * these by their nearest equivalent, anything else unknown by "?". (DejaVu Sans draws most of
+ * them; the list stays for any it does not.)
  */
 const REPLACEMENTS: Record<string, string> = {
   '≤': '<=',
@@ -67,6 +66,33 @@ const REPLACEMENTS: Record<string, string> = {
   '\u202f': ' ',
   '\u2212': '-',
 };
+
+/** Advance widths at size 1, per font (by its PostScript name) and character. */
+const ADVANCES = new Map<string, Map<string, number>>();
+
+/**
+ * The width of `text` at `size`: the sum of its characters' advance widths, each measured once
+ * per process. An embedded font measures by laying the whole text out (fontkit), which line
+ * wrapping would otherwise do thousands of times per document; pdf-lib draws glyphs at their
+ * advance widths without kerning, so the sum is the drawn width.
+ */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let widths = ADVANCES.get(font.name);
+  if (!widths) {
+    widths = new Map();
+    ADVANCES.set(font.name, widths);
+  }
+  let total = 0;
+  for (const ch of text) {
+    let w = widths.get(ch);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(ch, 1000) / 1000;
+      widths.set(ch, w);
+    }
+    total += w;
+  }
+  return total * size;
+}
 
 export class PdfWriter {
   readonly doc: PDFDocument;
@@ -89,12 +115,7 @@ export class PdfWriter {
     doc.setTitle(title);
     doc.setCreator('CTO Tracker');
     doc.setProducer('CTO Tracker (pdf-lib)');
-    const fonts = {
-      regular: await doc.embedFont(StandardFonts.Helvetica),
-      bold: await doc.embedFont(StandardFonts.HelveticaBold),
-      italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-    };
-    return new PdfWriter(doc, fonts);
+    return new PdfWriter(doc, await embedFonts(doc));
   }
 
   /** The text with every character the fonts can draw. */
@@ -115,25 +136,30 @@ export class PdfWriter {
   /** Splits text into lines no wider than `width`; explicit newlines are kept. */
   wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
+    const space = textWidth(font, ' ', size);
     for (const para of this.clean(text).split('\n')) {
       const words = para.split(/ +/);
       let line = '';
+      let lineWidth = 0;
       for (const word of words) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
+        const wordWidth = textWidth(font, word, size);
+        const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+        if (candidateWidth <= width) {
+          line = line ? `${line} ${word}` : word;
+          lineWidth = candidateWidth;
           continue;
         }
         if (line) lines.push(line);
         // A word longer than the line is cut.
         let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
+        while (textWidth(font, rest, size) > width && rest.length > 1) {
           let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
+          while (cut > 1 && textWidth(font, rest.slice(0, cut), size) > width) cut -= 1;
           lines.push(rest.slice(0, cut));
           rest = rest.slice(cut);
         }
         line = rest;
+        lineWidth = textWidth(font, rest, size);
       }
       lines.push(line);
     }
@@ -186,7 +212,7 @@ export class PdfWriter {
         color: this.colour(style),
       });
       if (style.strike && line) {
-        const w = font.widthOfTextAtSize(line, size);
+        const w = textWidth(font, line, size);
         this.page.drawLine({
           start: { x: MARGIN_X + indent, y: baseline + size * 0.3 },
           end: { x: MARGIN_X + indent + w, y: baseline + size * 0.3 },
@@ -353,7 +379,7 @@ export class PdfWriter {
       const red = rgb(0.83, 0.02, 0.07);
       if (stamp.draft) {
         const text = this.clean(DRAFT_LABEL);
-        const tw = this.fonts.bold.widthOfTextAtSize(text, 12);
+        const tw = textWidth(this.fonts.bold, text, 12);
         page.drawText(text, {
           x: w - MARGIN_X - tw,
           y: h - 36,
@@ -364,7 +390,7 @@ export class PdfWriter {
       }
       if (stamp.withheldFromPatient) {
         const text = this.clean(WITHHELD_LABEL);
-        const tw = this.fonts.bold.widthOfTextAtSize(text, 9);
+        const tw = textWidth(this.fonts.bold, text, 9);
         page.drawText(text, {
           x: (w - tw) / 2,
           y: h - 66,
@@ -380,7 +406,7 @@ export class PdfWriter {
         color: GREY,
       });
       const pageText = `Page ${i + 1} of ${pages.length}`;
-      const pw = this.fonts.regular.widthOfTextAtSize(pageText, 9);
+      const pw = textWidth(this.fonts.regular, pageText, 9);
       page.drawText(pageText, {
         x: w - MARGIN_X - pw,
         y: 30,

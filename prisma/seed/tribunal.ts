@@ -16,7 +16,7 @@ import { ageOn } from '@/lib/cto';
  * A report draft as the app makes it at the first save (issue 9 §2): the template and the
  * pre-fill from the record kept, then the sections the author has saved, and a signature.
  */
-async function seedDraft(
+export async function seedDraft(
   db: FactoryDb,
   input: {
     documentId: string;

@@ -51,7 +51,8 @@ describe('renderPdf', () => {
       expect(text).toContain('WITHHELD FROM THE PATIENT (tribunal rule 14)');
     }
     const all = pages.join('\n');
-    expect(all).toContain('Risk <= moderate -> reviewed; “quoted” – dash… x');
+    // Drawn as typed: the embedded font has these glyphs (decision 841).
+    expect(all).toContain('Risk ≤ moderate → reviewed; “quoted” – dash… ✓');
     expect(all).toContain('Not yet signed.');
   });
 });

@@ -35,9 +35,34 @@ export function signatureLine(s: DocumentSignature): string {
 }
 
 /** A file name from a title: letters, digits and hyphens only. */
+/** Latin letters that do not decompose into a base letter and an accent. */
+const LETTERS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Þ: 'Th',
+  þ: 'th',
+  Ð: 'D',
+  ð: 'd',
+  ı: 'i',
+};
+
 export function fileNameFor(title: string, patientName: string, ext: 'pdf' | 'docx'): string {
+  // An accented letter keeps its base letter (Wróbel, not Wro-bel; Łukasz, not ukasz).
   const slug = `${title} ${patientName}`
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ŁłØøĐđĦħßÆæŒœÞþÐðı]/g, (c) => LETTERS[c] ?? c)
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 120);

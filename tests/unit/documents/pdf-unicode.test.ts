@@ -57,3 +57,14 @@ describe('PDF text outside WinAnsi', () => {
     expect(all).toContain(`Bundle page ${pages.length} of ${pages.length}`);
   });
 });
+
+describe('file names', () => {
+  it('keep the base letter of an accented or stroked letter', async () => {
+    const { fileNameFor } = await import('@/lib/documents/labels');
+    expect(fileNameFor('RC report', 'Łukasz Wróbel', 'pdf')).toBe('RC-report-Lukasz-Wrobel.pdf');
+    expect(fileNameFor('Chronology', 'Zoë Ó Súilleabháin', 'docx')).toBe(
+      'Chronology-Zoe-O-Suilleabhain.docx',
+    );
+    expect(fileNameFor('Bundle', 'Søren Ærø', 'pdf')).toBe('Bundle-Soren-AEro.pdf');
+  });
+});

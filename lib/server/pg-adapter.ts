@@ -42,8 +42,14 @@ OneQueryAtATimeClient.prototype.query = function query(
  * cost passes `jit_above_cost`, and for this app's large but short queries (the register's
  * export, the data-quality list) the compiling took longer than the query, seconds under load
  * (EXPLAIN ANALYZE: JIT 15 s for a 2.5 s export). Decision 821.
+ *
+ * No statement runs longer than five minutes (decision 862). PostgreSQL does not stop a
+ * statement when its client goes away: a statistics query started by a server that had since
+ * stopped ran for 47 minutes on a loaded machine, holding a core. The app's longest statements
+ * (a statistics year at national scale, a batch of an import) take seconds.
  */
-export const CONNECTION_OPTIONS = '-c jit=off';
+export const STATEMENT_TIMEOUT_MS = 300_000;
+export const CONNECTION_OPTIONS = `-c jit=off -c statement_timeout=${STATEMENT_TIMEOUT_MS}`;
 
 export function pgAdapter(
   connectionString: string,

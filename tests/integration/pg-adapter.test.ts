@@ -64,3 +64,23 @@ describe('queries on one connection', () => {
     expect(warnings.filter(overlapping)).toHaveLength(1);
   });
 });
+
+describe('session settings (decisions 821 and 862)', () => {
+  it('every PostgreSQL connection has JIT off and a five-minute statement timeout', async () => {
+    const db = testDb();
+    try {
+      const [settings] = await db.$queryRaw<{ jit: string; timeout: string; version: string }[]>`
+        SELECT current_setting('jit') AS jit, current_setting('statement_timeout') AS timeout,
+          version() AS version`;
+      if (settings?.version.includes('PGlite')) {
+        // The embedded database (one connection, for trying the app out) takes no start-up
+        // options: neither setting reaches it (decision 862).
+        expect(settings).toMatchObject({ timeout: '0' });
+      } else {
+        expect(settings).toMatchObject({ jit: 'off', timeout: '5min' });
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
